@@ -1,0 +1,82 @@
+"""The data cleaner hands back: a Document made of labelled Blocks.
+
+Blocks are immutable: each stage of the pipeline builds new values instead of
+mutating shared state, so a stage can be tested on its own.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+
+
+class Label(str, enum.Enum):
+    """What kind of block this is. String values so JSON output stays readable."""
+
+    BODY = "body"
+    TITLE = "title"
+    HEADING = "heading"
+    CAPTION = "caption"
+    TAG_LINE = "tag-line"
+    WIDGET = "widget"
+    LINK_LIST = "link-list"
+    FOOTER = "footer"
+    BOILERPLATE = "boilerplate-phrase"
+    NAVIGATION = "navigation"
+    BYLINE = "byline"
+    COMMENT = "comment"
+    SHORT = "short"
+    REPEATED = "repeated"
+    EMPTY = "empty"
+
+    def __str__(self) -> str:
+        return self.value
+
+
+@dataclass(frozen=True)
+class Block:
+    """One input block (a line of text, or a block element of HTML) and the decision about it."""
+
+    index: int
+    text: str
+    first_line: int
+    last_line: int
+    label: Label = Label.BODY
+    kept: bool = True
+    reason: str = ""
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "index": self.index,
+            "text": self.text,
+            "lines": [self.first_line, self.last_line],
+            "label": self.label.value,
+            "kept": self.kept,
+            "reason": self.reason,
+        }
+
+
+@dataclass(frozen=True)
+class Document:
+    """The cleaned page: its title, its body paragraphs, and every input block explained."""
+
+    title: str | None
+    paragraphs: list[str] = field(default_factory=list)
+    blocks: list[Block] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        """The title, a blank line, then the paragraphs separated by blank lines."""
+        parts = ([self.title] if self.title else []) + self.paragraphs
+        return "\n\n".join(parts)
+
+    @property
+    def dropped(self) -> list[Block]:
+        return [block for block in self.blocks if not block.kept]
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "title": self.title,
+            "paragraphs": list(self.paragraphs),
+            "blocks": [block.to_dict() for block in self.blocks],
+        }

@@ -1,0 +1,55 @@
+"""Text -> segments: every non-empty line is one block.
+
+Scraped text often puts a tag line, a caption and a paragraph on consecutive lines
+with no blank line between them, so a line (not a blank-line paragraph) is the unit.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterator
+
+import regex
+
+# A bullet at the start of a line: a bullet character, a dash or star followed by a
+# space, or "1." / "1)" numbering. Anchored, bounded, no nested quantifiers.
+_BULLET = regex.compile(r"^(?:[•·▪▫◦‣∙●○■□►▶➤→✓✔※\-–—*+]\s|\d{1,3}[.)]\s)")
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A block before classification: its normalised text, where it was, and markup hints."""
+
+    text: str
+    first_line: int
+    last_line: int
+    bullet: bool = False
+    # Hints from HTML (empty in text mode): tag name, ancestors of note, link density.
+    tag: str = ""
+    context: frozenset[str] = frozenset()
+    link_density: float = 0.0
+
+
+def normalise(text: str) -> str:
+    """Collapse every run of white space (Unicode included) to one space and strip.
+
+    Idempotent, and the result holds no line break of any kind, so a cleaned block
+    is still exactly one line when the output is segmented again.
+    """
+    return " ".join(text.split())
+
+
+def lines(text: str) -> Iterator[tuple[int, str]]:
+    """Yield (1-based line number, line) for every line, splitting like str.splitlines()."""
+    for number, line in enumerate(text.splitlines(), start=1):
+        yield number, line
+
+
+def segment(text: str) -> list[Segment]:
+    """Every line with visible text becomes a Segment, in order."""
+    segments = []
+    for number, line in lines(text):
+        clean = normalise(line)
+        if clean:
+            segments.append(Segment(clean, number, number, bool(_BULLET.match(clean))))
+    return segments
