@@ -1,22 +1,83 @@
-"""The public entry points: text in, Document out (placeholder classifier for now)."""
+"""The public entry points: text in, Document out.
+
+segment -> features (once per block) -> classify -> revise, repeated on the kept
+blocks until nothing more is dropped. Cleaning the output again therefore runs the
+very last round again and changes nothing: idempotence by construction, as in ftfy.
+"""
 
 from __future__ import annotations
 
 from typing import Any
 
+from . import language
+from .classify import classify
 from .config import Config, resolve
 from .document import Block, Document, Label
-from .segment import segment
+from .features import features
+from .lexicon import DEFAULT as DEFAULT_LEXICON
+from .revise import Decision, Item, revise
+from .segment import Segment, segment
+
+
+class InputTooLarge(ValueError):
+    """The input is larger than Config.max_input_chars."""
+
+
+def _stopwords(segments_feats: list, config: Config) -> frozenset[str]:
+    if config.language != "auto":
+        name = language.stoplist_name(config.language)
+        if name is None:
+            raise ValueError(f"unknown language {config.language!r}")
+        return language.stopwords(name)
+    words = (token for feats in segments_feats for token in feats.tokens)
+    return language.stopwords(language.detect(words))
+
+
+def run(segments: list[Segment], config: Config) -> Document:
+    """Decide about every segment and build the Document (shared by text and HTML modes)."""
+    feats = [features(s.text) for s in segments]
+    stopwords = _stopwords(feats, config)
+    lexicon = DEFAULT_LEXICON.with_extra(config.extra_boilerplate) if config.extra_boilerplate else DEFAULT_LEXICON
+    verdicts = [classify(s.text, f, stopwords, lexicon, config) for s, f in zip(segments, feats)]
+    items = [Item(s.text, f, v, s.bullet) for s, f, v in zip(segments, feats, verdicts)]
+
+    final: dict[int, Decision] = {}
+    alive = list(range(len(items)))
+    title: int | None = None
+    while True:
+        decisions, local_title = revise([items[i] for i in alive])
+        title = alive[local_title] if local_title is not None else None
+        final.update(zip(alive, decisions))
+        survivors = [i for i, d in zip(alive, decisions) if d.kept]
+        if len(survivors) == len(alive):
+            break
+        alive = survivors
+
+    blocks = []
+    for i, s in enumerate(segments):
+        d = final[i]
+        if i == title and not config.keep_title:
+            d = Decision(Label.TITLE, False, "the page title (keep_title is off)")
+        blocks.append(Block(i, s.text, s.first_line, s.last_line, d.label, d.kept, d.reason))
+    paragraphs = [b.text for b in blocks if b.kept and b.label is not Label.TITLE]
+    title_text = segments[title].text if title is not None and config.keep_title else None
+    return Document(title_text, paragraphs, blocks)
+
+
+def _check(text: str, config: Config) -> None:
+    if not isinstance(text, str):
+        raise TypeError(f"expected str, not {type(text).__name__} (decode bytes first, or use clean_html)")
+    if config.max_input_chars and len(text) > config.max_input_chars:
+        raise InputTooLarge(
+            f"input of {len(text):,} characters exceeds max_input_chars={config.max_input_chars:,}"
+        )
 
 
 def clean_document(text: str, *, config: Config | None = None, **overrides: Any) -> Document:
     """Clean the visible text of one page: its title, body paragraphs and every block explained."""
     cfg = resolve(config, overrides)
-    blocks = [
-        Block(i, s.text, s.first_line, s.last_line, Label.BODY, True, "prose")
-        for i, s in enumerate(segment(text))
-    ]
-    return Document(None, [b.text for b in blocks], blocks)
+    _check(text, cfg)
+    return run(segment(text), cfg)
 
 
 def clean(text: str, *, config: Config | None = None, **overrides: Any) -> list[str]:

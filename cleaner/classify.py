@@ -1,0 +1,88 @@
+"""Classify each block on its own: prose, a short sentence, a short line, or noise.
+
+This is the first opinion about a block, from its text alone (features, stopwords,
+lexicon). `revise` then decides with context: where the article starts and ends,
+which short lines are headings of the article and which are captions or menus.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+
+from .config import Config
+from .document import Label
+from .features import Features
+
+#: Prose has at least this share of its words in the language's stoplist.
+MIN_STOP_SHARE = 0.2
+#: A block with more than this share of digits is data (dates, scores, prices), not prose.
+MAX_DIGIT_SHARE = 0.25
+#: Labels of noise headings that take the list under them along.
+SECTION_LABELS = frozenset({Label.WIDGET, Label.LINK_LIST, Label.COMMENT})
+#: Noise weighs this much more than its word count in the search for the article.
+NOISE_PENALTY = 3
+
+
+class Kind(enum.Enum):
+    PROSE = "prose"  # a paragraph of running text
+    SENTENCE = "sentence"  # a short sentence: body inside the article, noise outside
+    LINE = "line"  # a short line without sentence punctuation: heading, caption, menu item
+    NOISE = "noise"  # known boilerplate whatever its context
+
+
+@dataclass(frozen=True)
+class Verdict:
+    kind: Kind
+    label: Label
+    reason: str
+    weight: float  # contribution to the search for the main run of prose
+    stop: bool = False  # the article cannot run across this block (a comment section)
+
+
+def stop_share(feats: Features, stopwords: frozenset[str]) -> float | None:
+    """Share of the block's words in the stoplist; None when there is no stoplist."""
+    if not stopwords or not feats.tokens:
+        return None
+    return sum(1 for t in feats.tokens if t in stopwords) / len(feats.tokens)
+
+
+def classify(
+    text: str, feats: Features, stopwords: frozenset[str], lexicon, config: Config
+) -> Verdict:
+    words = feats.words
+    match = lexicon.match(text)
+    if match is not None:
+        label = Label(match.label)
+        return Verdict(
+            Kind.NOISE,
+            label,
+            f'{label.value.replace("-", " ")}: matches the phrase "{match.phrase}"',
+            -(words + NOISE_PENALTY),
+            stop=label is Label.COMMENT,
+        )
+    if feats.url and words <= config.long_block_words:
+        return Verdict(Kind.NOISE, Label.NAVIGATION, "a web address", -(words + NOISE_PENALTY))
+    if feats.separators >= 2:
+        return Verdict(
+            Kind.NOISE, Label.NAVIGATION, "menu items separated by | or »", -(words + NOISE_PENALTY)
+        )
+    if feats.lowercase and words >= 4 and not feats.terminal and not feats.semi_terminal:
+        return Verdict(
+            Kind.NOISE,
+            Label.TAG_LINE,
+            "a lower-case run of keywords without punctuation (an SEO tag line)",
+            -(words + NOISE_PENALTY),
+        )
+    share = stop_share(feats, stopwords)
+    prose_like = share is None or share >= MIN_STOP_SHARE
+    if (
+        words >= config.min_body_words
+        and (feats.terminal or words >= config.long_block_words)
+        and prose_like
+        and feats.digits <= MAX_DIGIT_SHARE
+    ):
+        return Verdict(Kind.PROSE, Label.BODY, "a paragraph of prose", float(words))
+    if words >= config.min_context_words and (feats.terminal or feats.semi_terminal) and prose_like:
+        return Verdict(Kind.SENTENCE, Label.BODY, "a short sentence", 0.0)
+    return Verdict(Kind.LINE, Label.SHORT, "a short line without sentence punctuation", -max(words, 1))

@@ -1,0 +1,162 @@
+"""Revise the per-block verdicts by context, in a few linear passes.
+
+1. Find the main run of prose: the stretch of blocks with the largest total weight
+   (prose counts for, short lines and noise against; a maximum-subarray search, so
+   one linear pass). Reader comments, teasers and footers written in full sentences
+   fall outside it because noise separates them from the article.
+2. Inside the run: prose and short sentences are body; a short line is a heading when
+   body comes before and after it; a noise heading (related links, widgets,
+   comments) takes the list under it along.
+3. Outside the run: the title, the tag line and caption just before the article,
+   menus, and the footer after it are named for what they are.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .classify import SECTION_LABELS, Kind, Verdict
+from .document import Label
+from .features import Features
+
+#: A heading of the article is at most this many words.
+HEADING_MAX_WORDS = 20
+#: A title has at most this many words.
+TITLE_MAX_WORDS = 40
+#: Where the title may be found: at most this many blocks before the article starts.
+TITLE_WINDOW = 12
+#: Glued heading+text joins this close to the start mark a footer ("About usThe site...").
+GLUED_MAX_POSITION = 8
+
+
+@dataclass(frozen=True)
+class Item:
+    """One block as revise sees it."""
+
+    text: str
+    feats: Features
+    verdict: Verdict
+    bullet: bool
+
+
+@dataclass(frozen=True)
+class Decision:
+    label: Label
+    kept: bool
+    reason: str
+
+
+def main_run(items: list[Item]) -> tuple[int, int]:
+    """The stretch [start, end) with the largest total weight (Kadane); (0, 0) if none is positive."""
+    best, best_start, best_end = 0.0, 0, 0
+    total, start = 0.0, 0
+    for i, item in enumerate(items):
+        if item.verdict.stop:
+            total, start = 0.0, i + 1
+            continue
+        if total <= 0:
+            total, start = 0.0, i
+        total += item.verdict.weight
+        if total > best:
+            best, best_start, best_end = total, start, i + 1
+    return best_start, best_end
+
+
+def _title_like(item: Item) -> bool:
+    kind = item.verdict.kind
+    return (
+        kind in (Kind.LINE, Kind.SENTENCE)
+        and not item.bullet
+        and 1 <= item.feats.words <= TITLE_MAX_WORDS
+        and not (item.feats.terminal and item.text.endswith("."))
+        and bool(item.feats.tokens)
+    )
+
+
+def find_title(items: list[Item], start: int) -> int | None:
+    """The first block if it reads like a title; else the title-like block nearest the article."""
+    if not items:
+        return None
+    if _title_like(items[0]):
+        return 0
+    for i in range(start - 1, max(start - TITLE_WINDOW, 0) - 1, -1):
+        if _title_like(items[i]) and items[i].feats.words >= 3:
+            return i
+    return None
+
+
+def _next_content(items: list[Item], i: int, end: int) -> Kind | None:
+    """Kind of the next block after i (up to end) that is not a short line."""
+    for j in range(i + 1, end):
+        kind = items[j].verdict.kind
+        if kind is not Kind.LINE:
+            return kind
+    return None
+
+
+def revise(items: list[Item]) -> tuple[list[Decision], int | None]:
+    start, end = main_run(items)
+    title = find_title(items, start)
+    title_key = " ".join(items[title].feats.tokens) if title is not None else None
+
+    # Next prose after each block, computed right to left so every lookup is O(1).
+    next_kind: list[Kind | None] = [None] * (len(items) + 1)
+    for i in range(len(items) - 1, -1, -1):
+        kind = items[i].verdict.kind
+        next_kind[i] = kind if kind is not Kind.LINE else next_kind[i + 1]
+
+    decisions: list[Decision] = []
+    seen_body = False
+    section: tuple[Label, str] | None = None  # a noise heading whose list we are in
+    for i, item in enumerate(items):
+        v = item.verdict
+        if i == title:
+            decisions.append(Decision(Label.TITLE, True, "the page title"))
+            continue
+        if title_key and i != title and " ".join(item.feats.tokens) == title_key:
+            decisions.append(Decision(Label.TITLE, False, "repeats the title"))
+            continue
+        if v.kind is Kind.NOISE:
+            if v.label in SECTION_LABELS:
+                section = (v.label, item.text)
+            decisions.append(Decision(v.label, False, v.reason))
+            continue
+        if v.kind is Kind.PROSE:
+            section = None
+        elif section is not None:
+            label, heading = section
+            decisions.append(Decision(label, False, f'in the list under "{heading}"'))
+            continue
+        inside = start <= i < end
+        if not inside:
+            decisions.append(_outside(items, i, start, end))
+            continue
+        if v.kind is Kind.PROSE:
+            seen_body = True
+            decisions.append(Decision(Label.BODY, True, v.reason))
+        elif v.kind is Kind.SENTENCE:
+            decisions.append(Decision(Label.BODY, True, "a short sentence inside the article"))
+        elif seen_body and next_kind[i + 1] is Kind.PROSE and item.feats.words <= HEADING_MAX_WORDS:
+            label = Label.BODY if item.bullet else Label.HEADING
+            what = "a list item" if item.bullet else "a heading"
+            decisions.append(Decision(label, True, f"{what} inside the article"))
+        else:
+            decisions.append(
+                Decision(Label.SHORT, False, "a short line not followed by the article's prose")
+            )
+    return decisions, title
+
+
+def _outside(items: list[Item], i: int, start: int, end: int) -> Decision:
+    item = items[i]
+    if i < start:
+        if i == start - 1 and item.verdict.kind is Kind.LINE:
+            return Decision(Label.CAPTION, False, "a short line just above the article (a caption)")
+        if item.verdict.kind is Kind.LINE:
+            return Decision(Label.NAVIGATION, False, "a short line before the article (menu, byline)")
+        return Decision(Label.BOILERPLATE, False, "text before the article starts")
+    if 0 <= item.feats.glued_at <= GLUED_MAX_POSITION:
+        return Decision(Label.FOOTER, False, "a heading glued onto text after the article (a site footer)")
+    if item.verdict.kind is Kind.LINE:
+        return Decision(Label.FOOTER, False, "a short line after the article ends")
+    return Decision(Label.BOILERPLATE, False, "text after the article ends")
