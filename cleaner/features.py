@@ -58,26 +58,25 @@ def _last_meaningful(text: str) -> str:
 
 def features(text: str) -> Features:
     raw_tokens = _WORD.findall(text)
-    cjk = len(_CJK.findall(text))
-    words = len(raw_tokens) + (cjk + 1) // 2 - sum(1 for t in raw_tokens if _CJK.match(t))
-    last = _last_meaningful(text)
-    upper = bool(_UPPER.search(text))
-    capitalised = sum(1 for t in raw_tokens if t[:1].isupper())
-    glued_at = -1
-    for position, token in enumerate(text.split(" ")):
-        if _GLUED.search(token):
-            glued_at = position
-            break
-    separators = sum(1 for part in text.split(" ") if len(part) == 1 and part in SEPARATORS)
+    words = len(raw_tokens)
+    if not text.isascii():
+        cjk = len(_CJK.findall(text))
+        if cjk:
+            # Each CJK character counts as half a word; the runs themselves are not words.
+            words += (cjk + 1) // 2 - sum(1 for t in raw_tokens if _CJK.match(t))
+    glued = _GLUED.search(text)
+    separators = 0
+    if any(c in text for c in SEPARATORS):
+        separators = sum(1 for part in text.split(" ") if len(part) == 1 and part in SEPARATORS)
     return Features(
-        tokens=tuple(t.lower() for t in raw_tokens),
+        tokens=tuple(text.lower() for text in raw_tokens),
         words=max(words, 0),
-        terminal=last in TERMINAL,
-        semi_terminal=last in SEMI_TERMINAL,
-        lowercase=not upper and bool(_LOWER.search(text)),
-        capitalised=capitalised / len(raw_tokens) if raw_tokens else 0.0,
-        digits=len(_DIGIT.findall(text)) / len(text) if text else 0.0,
+        terminal=_last_meaningful(text) in TERMINAL,
+        semi_terminal=_last_meaningful(text) in SEMI_TERMINAL,
+        lowercase=text.islower(),
+        capitalised=sum(1 for t in raw_tokens if t[0].isupper()) / len(raw_tokens) if raw_tokens else 0.0,
+        digits=len(_DIGIT.findall(text)) / len(text),
         separators=separators,
-        url=bool(_URL.search(text)),
-        glued_at=glued_at,
+        url=("://" in text or "www." in text) and bool(_URL.search(text)),
+        glued_at=text.count(" ", 0, glued.start()) if glued else -1,
     )

@@ -9,6 +9,7 @@ keyword line from prose on their own.
 from __future__ import annotations
 
 from collections import Counter
+from itertools import chain, islice
 from typing import Iterable
 
 import justext
@@ -69,14 +70,9 @@ def stoplist_name(language: str) -> str | None:
 
 def detect(words: Iterable[str]) -> str | None:
     """The stoplist that covers most of these (lower-cased) words, or None."""
-    votes: Counter[str] = Counter()
-    total = 0
-    for word in words:
-        total += 1
-        for name in _INDEX.get(word, ()):
-            votes[name] += 1
-        if total >= DETECT_WORDS:
-            break
+    sample = list(islice(words, DETECT_WORDS))
+    total = len(sample)
+    votes: Counter[str] = Counter(chain.from_iterable(_INDEX.get(w, ()) for w in sample))
     if not votes:
         return None
     # Ties broken by name so the answer never depends on dict order.
