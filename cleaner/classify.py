@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from .config import Config
 from .document import Label
 from .features import Features
+from .lexicon import Match
 
 #: Prose has at least this share of its words in the language's stoplist.
 MIN_STOP_SHARE = 0.2
@@ -47,11 +48,9 @@ def stop_share(feats: Features, stopwords: frozenset[str]) -> float | None:
     return sum(1 for t in feats.tokens if t in stopwords) / len(feats.tokens)
 
 
-def classify(
-    text: str, feats: Features, stopwords: frozenset[str], lexicon, config: Config
-) -> Verdict:
+def classify(feats: Features, match: Match | None, stopwords: frozenset[str], config: Config) -> Verdict:
+    """The verdict on one block from its features and lexicon match (None if no phrase matched)."""
     words = feats.words
-    match = lexicon.match(text)
     if match is not None:
         label = Label(match.label)
         return Verdict(

@@ -10,10 +10,10 @@ from __future__ import annotations
 from typing import Any
 
 from . import language
-from .classify import classify
+from .classify import Verdict, classify
 from .config import Config, resolve
 from .document import Block, Document, Label
-from .features import features
+from .features import Features, features
 from .lexicon import DEFAULT as DEFAULT_LEXICON
 from .revise import Decision, Item, revise
 from .segment import Segment, segment
@@ -23,29 +23,47 @@ class InputTooLarge(ValueError):
     """The input is larger than Config.max_input_chars."""
 
 
-def _stopwords(segments_feats: list, config: Config) -> frozenset[str]:
+#: Language is guessed from the words of blocks at least this long first (menus mislead).
+DETECT_FROM_WORDS = 8
+
+
+def _stopwords(feats: list[Features], config: Config) -> frozenset[str]:
     if config.language != "auto":
         name = language.stoplist_name(config.language)
         if name is None:
             raise ValueError(f"unknown language {config.language!r}")
         return language.stopwords(name)
-    words = (token for feats in segments_feats for token in feats.tokens)
-    return language.stopwords(language.detect(words))
+    long_first = [f for f in feats if f.words >= DETECT_FROM_WORDS] + [
+        f for f in feats if f.words < DETECT_FROM_WORDS
+    ]
+    return language.stopwords(language.detect(t for f in long_first for t in f.tokens))
 
 
 def run(segments: list[Segment], config: Config) -> Document:
-    """Decide about every segment and build the Document (shared by text and HTML modes)."""
+    """Decide about every segment and build the Document (shared by text and HTML modes).
+
+    Rounds of classify + revise run on the blocks still kept until a round keeps them
+    all. Cleaning the output again sees exactly the last round's input, hence the
+    same decisions: idempotence holds by construction. Each round drops at least one
+    block, and in practice two or three rounds suffice.
+    """
     feats = [features(s.text) for s in segments]
-    stopwords = _stopwords(feats, config)
     lexicon = DEFAULT_LEXICON.with_extra(config.extra_boilerplate) if config.extra_boilerplate else DEFAULT_LEXICON
-    verdicts = [classify(s.text, f, stopwords, lexicon, config) for s, f in zip(segments, feats)]
-    items = [Item(s.text, f, v, s.bullet) for s, f, v in zip(segments, feats, verdicts)]
+    matches = [lexicon.match(s.text) for s in segments]
 
     final: dict[int, Decision] = {}
-    alive = list(range(len(items)))
+    alive = list(range(len(segments)))
+    stopwords: frozenset[str] | None = None
+    verdicts: dict[int, Verdict] = {}
     title: int | None = None
     while True:
-        decisions, local_title = revise([items[i] for i in alive])
+        # The language (hence stopwords, hence verdicts) depends on which blocks remain.
+        now = _stopwords([feats[i] for i in alive], config)
+        if now != stopwords:
+            stopwords = now
+            verdicts = {i: classify(feats[i], matches[i], stopwords, config) for i in alive}
+        items = [Item(segments[i].text, feats[i], verdicts[i], segments[i].bullet) for i in alive]
+        decisions, local_title = revise(items)
         title = alive[local_title] if local_title is not None else None
         final.update(zip(alive, decisions))
         survivors = [i for i, d in zip(alive, decisions) if d.kept]
