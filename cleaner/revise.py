@@ -46,17 +46,53 @@ class Decision:
     reason: str
 
 
+#: Prose standing alone between non-prose lines (a teaser under its headline, a comment
+#: under its author) counts for this share of its words, unless it is this long.
+ISOLATED_SHARE = 0.3
+ISOLATED_MAX_WORDS = 60
+#: A short line in a run of at least this many short lines (a menu, a list of links)...
+LINE_RUN = 3
+#: ...weighs this much more against the article.
+LINE_RUN_PENALTY = 2.0
+
+
+def weights(items: list[Item]) -> list[float]:
+    """Each block's weight for the main-run search, adjusted by its neighbours."""
+    kinds = [item.verdict.kind for item in items]
+    prose = [k is Kind.PROSE or k is Kind.SENTENCE for k in kinds]
+    # Length of the run of short lines each block belongs to: left and right passes.
+    left = [0] * len(items)
+    for i, k in enumerate(kinds):
+        left[i] = (left[i - 1] + 1 if i else 1) if k is Kind.LINE else 0
+    run = [0] * len(items)
+    for i in range(len(items) - 1, -1, -1):
+        if kinds[i] is Kind.LINE:
+            run[i] = run[i + 1] if i + 1 < len(items) and kinds[i + 1] is Kind.LINE else left[i]
+    out = []
+    for i, item in enumerate(items):
+        w = item.verdict.weight
+        if kinds[i] is Kind.PROSE and item.feats.words < ISOLATED_MAX_WORDS:
+            before = i > 0 and prose[i - 1]
+            after = i + 1 < len(items) and prose[i + 1]
+            if not before and not after:
+                w *= ISOLATED_SHARE
+        elif kinds[i] is Kind.LINE and run[i] >= LINE_RUN:
+            w -= LINE_RUN_PENALTY
+        out.append(w)
+    return out
+
+
 def main_run(items: list[Item]) -> tuple[int, int]:
     """The stretch [start, end) with the largest total weight (Kadane); (0, 0) if none is positive."""
     best, best_start, best_end = 0.0, 0, 0
     total, start = 0.0, 0
-    for i, item in enumerate(items):
+    for i, (item, weight) in enumerate(zip(items, weights(items))):
         if item.verdict.stop:
             total, start = 0.0, i + 1
             continue
         if total <= 0:
             total, start = 0.0, i
-        total += item.verdict.weight
+        total += weight
         if total > best:
             best, best_start, best_end = total, start, i + 1
     return best_start, best_end
