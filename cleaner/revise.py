@@ -82,20 +82,41 @@ def weights(items: list[Item]) -> list[float]:
     return out
 
 
-def main_run(items: list[Item]) -> tuple[int, int]:
-    """The stretch [start, end) with the largest total weight (Kadane); (0, 0) if none is positive."""
-    best, best_start, best_end = 0.0, 0, 0
-    total, start = 0.0, 0
-    for i, (item, weight) in enumerate(zip(items, weights(items))):
-        if item.verdict.stop:
-            total, start = 0.0, i + 1
-            continue
+#: A stretch of at least this weight (about this many words of prose) is an article.
+MIN_ARTICLE_WEIGHT = 40.0
+
+
+def _best_stretch(weights: list[float], lo: int, hi: int) -> tuple[float, int, int]:
+    """Kadane's maximum-subarray search over weights[lo:hi]: (total, start, end)."""
+    best, best_start, best_end = 0.0, lo, lo
+    total, start = 0.0, lo
+    for i in range(lo, hi):
         if total <= 0:
             total, start = 0.0, i
-        total += weight
+        total += weights[i]
         if total > best:
             best, best_start, best_end = total, start, i + 1
-    return best_start, best_end
+    return best, best_start, best_end
+
+
+def main_run(items: list[Item]) -> tuple[int, int]:
+    """The stretch [start, end) of the article; (0, 0) if nothing weighs for prose.
+
+    A comment section heading ends the article: the first part of the page (between
+    such headings) that holds an article-sized stretch wins over a longer discussion
+    further down. Without one, the heaviest stretch of the whole page wins.
+    """
+    w = weights(items)
+    cuts = [i for i, item in enumerate(items) if item.verdict.stop]
+    best = (0.0, 0, 0)
+    lo = 0
+    for hi in cuts + [len(items)]:
+        found = _best_stretch(w, lo, hi)
+        if found[0] >= MIN_ARTICLE_WEIGHT:
+            return found[1], found[2]
+        best = max(best, found, key=lambda f: f[0])
+        lo = hi + 1
+    return best[1], best[2]
 
 
 def _title_like(item: Item) -> bool:
