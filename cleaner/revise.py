@@ -13,6 +13,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 
 from .classify import SECTION_LABELS, Kind, Verdict
@@ -56,27 +57,48 @@ LINE_RUN = 3
 LINE_RUN_PENALTY = 2.0
 
 
-def weights(items: list[Item]) -> list[float]:
-    """Each block's weight for the main-run search, adjusted by its neighbours."""
+#: A short line seen this many times on the page is a repeated control ("Share", "Reply").
+REPEATS = 3
+#: At most this many short lines in a row can be headings of the article.
+HEADING_RUN = 2
+
+
+@dataclass(frozen=True)
+class Context:
+    """Facts about each block's neighbourhood, from two linear passes."""
+
+    line_run: list[int]  # length of the run of consecutive short lines a block is in (0 if none)
+    repeats: list[int]  # how often the block's text occurs on the page
+
+
+def context(items: list[Item]) -> Context:
     kinds = [item.verdict.kind for item in items]
-    prose = [k is Kind.PROSE or k is Kind.SENTENCE for k in kinds]
-    # Length of the run of short lines each block belongs to: left and right passes.
-    left = [0] * len(items)
-    for i, k in enumerate(kinds):
-        left[i] = (left[i - 1] + 1 if i else 1) if k is Kind.LINE else 0
-    run = [0] * len(items)
-    for i in range(len(items) - 1, -1, -1):
+    n = len(items)
+    left = [0] * n
+    for i in range(n):
         if kinds[i] is Kind.LINE:
-            run[i] = run[i + 1] if i + 1 < len(items) and kinds[i + 1] is Kind.LINE else left[i]
+            left[i] = left[i - 1] + 1 if i else 1
+    line_run = [0] * n
+    for i in range(n - 1, -1, -1):
+        if kinds[i] is Kind.LINE:
+            line_run[i] = line_run[i + 1] if i + 1 < n and kinds[i + 1] is Kind.LINE else left[i]
+    counts = Counter(item.text for item in items)
+    return Context(line_run, [counts[item.text] for item in items])
+
+
+def weights(items: list[Item], ctx: Context) -> list[float]:
+    """Each block's weight for the main-run search, adjusted by its neighbours."""
+    prose = [item.verdict.kind in (Kind.PROSE, Kind.SENTENCE) for item in items]
     out = []
     for i, item in enumerate(items):
         w = item.verdict.weight
-        if kinds[i] is Kind.PROSE and item.feats.words < ISOLATED_MAX_WORDS:
+        kind = item.verdict.kind
+        if kind is Kind.PROSE and item.feats.words < ISOLATED_MAX_WORDS:
             before = i > 0 and prose[i - 1]
             after = i + 1 < len(items) and prose[i + 1]
             if not before and not after:
                 w *= ISOLATED_SHARE
-        elif kinds[i] is Kind.LINE and run[i] >= LINE_RUN:
+        elif kind is Kind.LINE and (ctx.line_run[i] >= LINE_RUN or ctx.repeats[i] >= REPEATS):
             w -= LINE_RUN_PENALTY
         out.append(w)
     return out
@@ -99,14 +121,14 @@ def _best_stretch(weights: list[float], lo: int, hi: int) -> tuple[float, int, i
     return best, best_start, best_end
 
 
-def main_run(items: list[Item]) -> tuple[int, int]:
+def main_run(items: list[Item], ctx: Context) -> tuple[int, int]:
     """The stretch [start, end) of the article; (0, 0) if nothing weighs for prose.
 
     A comment section heading ends the article: the first part of the page (between
     such headings) that holds an article-sized stretch wins over a longer discussion
     further down. Without one, the heaviest stretch of the whole page wins.
     """
-    w = weights(items)
+    w = weights(items, ctx)
     cuts = [i for i, item in enumerate(items) if item.verdict.stop]
     best = (0.0, 0, 0)
     lo = 0
@@ -152,7 +174,8 @@ def _next_content(items: list[Item], i: int, end: int) -> Kind | None:
 
 
 def revise(items: list[Item]) -> tuple[list[Decision], int | None]:
-    start, end = main_run(items)
+    ctx = context(items)
+    start, end = main_run(items, ctx)
     title = find_title(items, start)
     title_key = " ".join(items[title].feats.tokens) if title is not None else None
 
@@ -193,7 +216,14 @@ def revise(items: list[Item]) -> tuple[list[Decision], int | None]:
             decisions.append(Decision(Label.BODY, True, v.reason))
         elif v.kind is Kind.SENTENCE:
             decisions.append(Decision(Label.BODY, True, "a short sentence inside the article"))
-        elif seen_body and next_kind[i + 1] is Kind.PROSE and item.feats.words <= HEADING_MAX_WORDS:
+        elif ctx.repeats[i] >= REPEATS:
+            decisions.append(Decision(Label.REPEATED, False, f"a short line repeated {ctx.repeats[i]} times on the page"))
+        elif (
+            seen_body
+            and next_kind[i + 1] is Kind.PROSE
+            and item.feats.words <= HEADING_MAX_WORDS
+            and ctx.line_run[i] <= HEADING_RUN
+        ):
             label = Label.BODY if item.bullet else Label.HEADING
             what = "a list item" if item.bullet else "a heading"
             decisions.append(Decision(label, True, f"{what} inside the article"))
