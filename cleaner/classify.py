@@ -48,7 +48,9 @@ def stop_share(feats: Features, stopwords: frozenset[str]) -> float | None:
     return sum(1 for t in feats.tokens if t in stopwords) / len(feats.tokens)
 
 
-def classify(feats: Features, match: Match | None, stopwords: frozenset[str], config: Config) -> Verdict:
+def classify(
+    feats: Features, match: Match | None, bullet: bool, stopwords: frozenset[str], config: Config
+) -> Verdict:
     """The verdict on one block from its features and lexicon match (None if no phrase matched)."""
     words = feats.words
     if match is not None:
@@ -66,7 +68,11 @@ def classify(feats: Features, match: Match | None, stopwords: frozenset[str], co
         return Verdict(
             Kind.NOISE, Label.NAVIGATION, "menu items separated by | or »", -(words + NOISE_PENALTY)
         )
-    if feats.lowercase and words >= 4 and not feats.terminal and not feats.semi_terminal:
+    if (
+        feats.lowercase
+        and words >= 4
+        and not (feats.terminal or feats.semi_terminal or bullet or feats.digits)
+    ):
         return Verdict(
             Kind.NOISE,
             Label.TAG_LINE,

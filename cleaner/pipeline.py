@@ -61,7 +61,7 @@ def run(segments: list[Segment], config: Config) -> Document:
         now = _stopwords([feats[i] for i in alive], config)
         if now != stopwords:
             stopwords = now
-            verdicts = {i: classify(feats[i], matches[i], stopwords, config) for i in alive}
+            verdicts = {i: classify(feats[i], matches[i], segments[i].bullet, stopwords, config) for i in alive}
         items = [Item(segments[i].text, feats[i], verdicts[i], segments[i].bullet) for i in alive]
         decisions, local_title = revise(items)
         title = alive[local_title] if local_title is not None else None

@@ -72,16 +72,17 @@ class Context:
 
 
 def context(items: list[Item]) -> Context:
-    kinds = [item.verdict.kind for item in items]
+    # Bulleted lines are lists, not menus: they do not make a run of short lines.
+    short = [item.verdict.kind is Kind.LINE and not item.bullet for item in items]
     n = len(items)
     left = [0] * n
     for i in range(n):
-        if kinds[i] is Kind.LINE:
+        if short[i]:
             left[i] = left[i - 1] + 1 if i else 1
     line_run = [0] * n
     for i in range(n - 1, -1, -1):
-        if kinds[i] is Kind.LINE:
-            line_run[i] = line_run[i + 1] if i + 1 < n and kinds[i + 1] is Kind.LINE else left[i]
+        if short[i]:
+            line_run[i] = line_run[i + 1] if i + 1 < n and short[i + 1] else left[i]
     counts = Counter(item.text for item in items)
     return Context(line_run, [counts[item.text] for item in items])
 
@@ -153,15 +154,25 @@ def _title_like(item: Item) -> bool:
 
 
 def find_title(items: list[Item], start: int) -> int | None:
-    """The first block if it reads like a title; else the title-like block nearest the article."""
-    if not items:
+    """The longest title-like block among the first block and those just above the article.
+
+    The first line is often the page's <title> ("Headline - Site"), a site name or a
+    menu; the headline itself sits just above the byline. Of those candidates the
+    longest is the headline far more often than not (site names and credits are short).
+    """
+    candidates = [0] if items and _title_like(items[0]) else []
+    lo = max(start - TITLE_WINDOW, 1)
+    candidates += [i for i in range(lo, start) if _title_like(items[i]) and items[i].feats.words >= 3]
+    if not candidates:
         return None
-    if _title_like(items[0]):
-        return 0
-    for i in range(start - 1, max(start - TITLE_WINDOW, 0) - 1, -1):
-        if _title_like(items[i]) and items[i].feats.words >= 3:
-            return i
-    return None
+    return max(candidates, key=lambda i: (items[i].feats.words, -i))
+
+
+def _repeats_title(item: Item, title: Item) -> bool:
+    """The headline again, with or without the site name after it."""
+    a, b = item.feats.tokens, title.feats.tokens
+    short, long = (a, b) if len(a) <= len(b) else (b, a)
+    return len(short) >= 3 and long[: len(short)] == short
 
 
 def _next_content(items: list[Item], i: int, end: int) -> Kind | None:
@@ -177,7 +188,6 @@ def revise(items: list[Item]) -> tuple[list[Decision], int | None]:
     ctx = context(items)
     start, end = main_run(items, ctx)
     title = find_title(items, start)
-    title_key = " ".join(items[title].feats.tokens) if title is not None else None
 
     # Next prose after each block, computed right to left so every lookup is O(1).
     next_kind: list[Kind | None] = [None] * (len(items) + 1)
@@ -193,7 +203,7 @@ def revise(items: list[Item]) -> tuple[list[Decision], int | None]:
         if i == title:
             decisions.append(Decision(Label.TITLE, True, "the page title"))
             continue
-        if title_key and i != title and " ".join(item.feats.tokens) == title_key:
+        if title is not None and v.kind is Kind.LINE and _repeats_title(item, items[title]):
             decisions.append(Decision(Label.TITLE, False, "repeats the title"))
             continue
         if v.kind is Kind.NOISE:
@@ -217,12 +227,14 @@ def revise(items: list[Item]) -> tuple[list[Decision], int | None]:
         elif v.kind is Kind.SENTENCE:
             decisions.append(Decision(Label.BODY, True, "a short sentence inside the article"))
         elif ctx.repeats[i] >= REPEATS:
-            decisions.append(Decision(Label.REPEATED, False, f"a short line repeated {ctx.repeats[i]} times on the page"))
+            decisions.append(
+                Decision(Label.REPEATED, False, f"a short line repeated {ctx.repeats[i]} times on the page")
+            )
         elif (
             seen_body
             and next_kind[i + 1] is Kind.PROSE
             and item.feats.words <= HEADING_MAX_WORDS
-            and ctx.line_run[i] <= HEADING_RUN
+            and (item.bullet or ctx.line_run[i] <= HEADING_RUN)
         ):
             label = Label.BODY if item.bullet else Label.HEADING
             what = "a list item" if item.bullet else "a heading"
