@@ -105,6 +105,8 @@ def weights(items: list[Item], ctx: Context) -> list[float]:
     return out
 
 
+#: The standfirst may sit this many blocks above the body.
+STANDFIRST_GAP = 2
 #: A stretch of at least this weight (about this many words of prose) is an article.
 MIN_ARTICLE_WEIGHT = 40.0
 
@@ -136,10 +138,26 @@ def main_run(items: list[Item], ctx: Context) -> tuple[int, int]:
     for hi in cuts + [len(items)]:
         found = _best_stretch(w, lo, hi)
         if found[0] >= MIN_ARTICLE_WEIGHT:
-            return found[1], found[2]
+            best = found
+            break
         best = max(best, found, key=lambda f: f[0])
         lo = hi + 1
-    return best[1], best[2]
+    return _with_standfirst(items, best[1]), best[2]
+
+
+def _with_standfirst(items: list[Item], start: int) -> int:
+    """Move the start up to a paragraph of prose a few short lines above (the standfirst).
+
+    A summary paragraph is often separated from the body by the byline, date and
+    caption, which weigh more than it does.
+    """
+    for i in range(start - 1, max(start - STANDFIRST_GAP - 1, -1), -1):
+        kind = items[i].verdict.kind
+        if kind is Kind.PROSE:
+            return i
+        if kind is Kind.NOISE and items[i].verdict.stop:
+            break
+    return start
 
 
 def _title_like(item: Item) -> bool:
