@@ -9,16 +9,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import re
+
 import regex
 
 # Every pattern is linear: single character classes with simple repetition, no nesting.
-_WORD = regex.compile(r"\w+")
+# The standard library's engine is faster for this simple, linear pattern.
+_WORD = re.compile(r"\w+")
 # Han, kana, Hangul syllables are counted per character: those scripts have no
 # spaces (Hangul has, but its words are short), so a run of them is not one word.
 _CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}]")
-_UPPER = regex.compile(r"\p{Lu}")
-_LOWER = regex.compile(r"\p{Ll}")
-_DIGIT = regex.compile(r"\d")
 _URL = regex.compile(r"(?:https?://|www\.)\S")
 # A heading glued onto the next text without a space: "...style de vieDigital Trends aide".
 # Two lower-case letters then an upper-case letter and a lower-case one, inside one token.
@@ -33,6 +33,10 @@ SEMI_TERMINAL = frozenset(":;：；")
 SEPARATORS = frozenset("|»›>·•/")
 
 
+_SEPARATOR_CHARS = frozenset(SEPARATORS)
+_DIGITS = "0123456789"
+
+
 @dataclass(frozen=True)
 class Features:
     """What one block's text says about it."""
@@ -42,8 +46,7 @@ class Features:
     terminal: bool  # ends like a sentence
     semi_terminal: bool  # ends with a colon or semicolon
     lowercase: bool  # has letters with case, none of them upper-case
-    capitalised: float  # share of word tokens starting with an upper-case letter
-    digits: float  # share of characters that are digits
+    digits: float  # share of characters that are ASCII digits
     separators: int  # count of menu separators standing alone ("a | b | c")
     url: bool
     glued_at: int  # word position of a glued heading/text join, -1 if none
@@ -57,25 +60,26 @@ def _last_meaningful(text: str) -> str:
 
 
 def features(text: str) -> Features:
-    raw_tokens = _WORD.findall(text)
-    words = len(raw_tokens)
+    """Features of one block. Hot path: a handful of C-level calls per block."""
+    tokens = _WORD.findall(text.lower())
+    words = len(tokens)
     if not text.isascii():
         cjk = len(_CJK.findall(text))
         if cjk:
             # Each CJK character counts as half a word; the runs themselves are not words.
-            words += (cjk + 1) // 2 - sum(1 for t in raw_tokens if _CJK.match(t))
+            words += (cjk + 1) // 2 - sum(1 for t in tokens if _CJK.match(t))
     glued = _GLUED.search(text)
     separators = 0
-    if any(c in text for c in SEPARATORS):
+    if not _SEPARATOR_CHARS.isdisjoint(text):
         separators = sum(1 for part in text.split(" ") if len(part) == 1 and part in SEPARATORS)
+    last = _last_meaningful(text)
     return Features(
-        tokens=tuple(text.lower() for text in raw_tokens),
+        tokens=tuple(tokens),
         words=max(words, 0),
-        terminal=_last_meaningful(text) in TERMINAL,
-        semi_terminal=_last_meaningful(text) in SEMI_TERMINAL,
+        terminal=last in TERMINAL,
+        semi_terminal=last in SEMI_TERMINAL,
         lowercase=text.islower(),
-        capitalised=sum(1 for t in raw_tokens if t[0].isupper()) / len(raw_tokens) if raw_tokens else 0.0,
-        digits=len(_DIGIT.findall(text)) / len(text),
+        digits=sum(map(text.count, _DIGITS)) / len(text) if text else 0.0,
         separators=separators,
         url=("://" in text or "www." in text) and bool(_URL.search(text)),
         glued_at=text.count(" ", 0, glued.start()) if glued else -1,
