@@ -20,8 +20,8 @@ _WORD = re.compile(r"\w+")
 # spaces (Hangul has, but its words are short), so a run of them is not one word.
 _CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}]")
 _URL = regex.compile(r"(?:https?://|www\.)\S")
-# A heading glued onto the next text without a space: "About usThe Gazette is...": the
-# Two lower-case letters then an upper-case letter and a lower-case one, inside one token.
+# A heading glued onto the next text without a space ("About usThe Gazette is..."):
+# two lower-case letters, then an upper-case and a lower-case one, inside one token.
 _GLUED = regex.compile(r"\p{Ll}{2}\p{Lu}\p{Ll}")
 # Closing quotes and brackets that may follow the sentence's final punctuation.
 _CLOSERS = "\"'”’»›)]}」』】〕〉》"
