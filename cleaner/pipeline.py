@@ -7,7 +7,7 @@ very last round again and changes nothing: idempotence by construction, as in ft
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Callable
 
 from . import language
 from .classify import Verdict, classify
@@ -15,6 +15,7 @@ from .config import Config, resolve
 from .document import Block, Document, Label
 from .features import Features, features
 from .lexicon import DEFAULT as DEFAULT_LEXICON
+from .lexicon import Lexicon, Match
 from .revise import Decision, Item, revise
 from .segment import Segment, segment
 
@@ -39,7 +40,26 @@ def _stopwords(feats: list[Features], config: Config) -> frozenset[str]:
     return language.stopwords(language.detect(t for f in long_first for t in f.tokens))
 
 
-def run(segments: list[Segment], config: Config) -> Document:
+#: A photo credit ("Foto: Agency") is a caption word, a colon, and at most this many words.
+CREDIT_MAX_WORDS = 10
+
+
+def _match(lexicon: Lexicon, text: str) -> Match | None:
+    """The lexicon's match for a block; also "Photo: Name/Agency" from the caption phrases."""
+    found = lexicon.match(text)
+    if found is None and (":" in text[:24] or "：" in text[:24]) and len(text.split()) <= CREDIT_MAX_WORDS:
+        head = text.replace("：", ":").split(":", 1)[0]
+        credit = lexicon.match(head)
+        if credit is not None and credit.label == Label.CAPTION.value:
+            return Match(credit.label, f"{credit.phrase}: ...", credit.language)
+    return found
+
+
+def run(
+    segments: list[Segment],
+    config: Config,
+    hints: Callable[[list[Segment], list[Verdict]], list[Verdict]] | None = None,
+) -> Document:
     """Decide about every segment and build the Document (shared by text and HTML modes).
 
     Rounds of classify + revise run on the blocks still kept until a round keeps them
@@ -48,8 +68,10 @@ def run(segments: list[Segment], config: Config) -> Document:
     block, and in practice two or three rounds suffice.
     """
     feats = [features(s.text) for s in segments]
-    lexicon = DEFAULT_LEXICON.with_extra(config.extra_boilerplate) if config.extra_boilerplate else DEFAULT_LEXICON
-    matches = [lexicon.match(s.text) for s in segments]
+    lexicon = DEFAULT_LEXICON
+    if config.extra_boilerplate:
+        lexicon = lexicon.with_extra(config.extra_boilerplate)
+    matches = [_match(lexicon, s.text) for s in segments]
 
     final: dict[int, Decision] = {}
     alive = list(range(len(segments)))
@@ -61,7 +83,13 @@ def run(segments: list[Segment], config: Config) -> Document:
         now = _stopwords([feats[i] for i in alive], config)
         if now != stopwords:
             stopwords = now
-            verdicts = {i: classify(feats[i], matches[i], segments[i].bullet, stopwords, config) for i in alive}
+            verdicts = {
+                i: classify(feats[i], matches[i], segments[i].bullet, stopwords, config) for i in alive
+            }
+            if config.profile is not None:  # site boilerplate learned from a corpus (cleaner.profile)
+                verdicts.update(config.profile.verdicts(segments, feats, matches))
+            if hints is not None:  # HTML mode: the markup revises the verdicts on the text
+                verdicts = dict(zip(alive, hints([segments[i] for i in alive], [verdicts[i] for i in alive])))
         items = [Item(segments[i].text, feats[i], verdicts[i], segments[i].bullet) for i in alive]
         decisions, local_title = revise(items)
         title = alive[local_title] if local_title is not None else None

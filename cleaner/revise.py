@@ -20,6 +20,10 @@ from .classify import SECTION_LABELS, Kind, Verdict
 from .document import Label
 from .features import Features
 
+#: The list under a noise heading ends at a paragraph of at least this many words.
+SECTION_END_WORDS = 15
+#: A caption (the line just above a photo credit) is at most this many words.
+CAPTION_MAX_WORDS = 40
 #: A heading of the article is at most this many words.
 HEADING_MAX_WORDS = 20
 #: A title has at most this many words.
@@ -106,7 +110,7 @@ def weights(items: list[Item], ctx: Context) -> list[float]:
 
 
 #: The standfirst may sit this many blocks above the body.
-STANDFIRST_GAP = 2
+STANDFIRST_GAP = 4
 #: A stretch of at least this weight (about this many words of prose) is an article.
 MIN_ARTICLE_WEIGHT = 40.0
 
@@ -229,11 +233,15 @@ def revise(items: list[Item]) -> tuple[list[Decision], int | None]:
                 section = (v.label, item.text)
             decisions.append(Decision(v.label, False, v.reason))
             continue
-        if v.kind is Kind.PROSE:
+        if v.kind is Kind.PROSE and item.feats.words >= SECTION_END_WORDS:
             section = None
         elif section is not None:
             label, heading = section
             decisions.append(Decision(label, False, f'in the list under "{heading}"'))
+            continue
+        after = items[i + 1].verdict if i + 1 < len(items) else None
+        if after is not None and after.label is Label.CAPTION and item.feats.words <= CAPTION_MAX_WORDS:
+            decisions.append(Decision(Label.CAPTION, False, "the text of a photo above its credit line"))
             continue
         inside = start <= i < end
         if not inside:
