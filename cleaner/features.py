@@ -19,6 +19,9 @@ _WORD = re.compile(r"\w+")
 # Han, kana, Hangul syllables are counted per character: those scripts have no
 # spaces (Hangul has, but its words are short), so a run of them is not one word.
 _CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}]")
+# A date or a time of day: "14.03.2024", "2024-03-14", "3/14/24", "10:48". Bylines and
+# datelines carry them; headings and titles rarely do.
+_DATE = re.compile(r"\d{1,4}[./-]\d{1,2}[./-]\d{2,4}|\b\d{1,2}:\d{2}\b|\b(?:19|20)\d{2}\b")
 _URL = regex.compile(r"(?:https?://|www\.)\S")
 # A heading glued onto the next text without a space ("About usThe Gazette is..."):
 # two lower-case letters, then an upper-case and a lower-case one, inside one token.
@@ -50,6 +53,7 @@ class Features:
     separators: int  # count of menu separators standing alone ("a | b | c")
     url: bool
     glued_at: int  # word position of a glued heading/text join, -1 if none
+    dated: bool  # holds a date, a year or a time of day
 
 
 def _last_meaningful(text: str) -> str:
@@ -73,14 +77,16 @@ def features(text: str) -> Features:
     if not _SEPARATOR_CHARS.isdisjoint(text):
         separators = sum(1 for part in text.split(" ") if len(part) == 1 and part in SEPARATORS)
     last = _last_meaningful(text)
+    digits = sum(map(text.count, _DIGITS))
     return Features(
         tokens=tuple(tokens),
         words=max(words, 0),
         terminal=last in TERMINAL,
         semi_terminal=last in SEMI_TERMINAL,
         lowercase=text.islower(),
-        digits=sum(map(text.count, _DIGITS)) / len(text) if text else 0.0,
+        digits=digits / len(text) if text else 0.0,
         separators=separators,
         url=("://" in text or "www." in text) and bool(_URL.search(text)),
         glued_at=text.count(" ", 0, glued.start()) if glued else -1,
+        dated=bool(digits) and bool(_DATE.search(text)),
     )

@@ -168,6 +168,7 @@ def _title_like(item: Item) -> bool:
     kind = item.verdict.kind
     return (
         kind in (Kind.LINE, Kind.SENTENCE)
+        and not item.feats.dated
         and not item.bullet
         and 1 <= item.feats.words <= TITLE_MAX_WORDS
         and not (item.feats.terminal and item.text.endswith("."))
@@ -184,7 +185,13 @@ def find_title(items: list[Item], start: int) -> int | None:
     """
     candidates = [0] if items and _title_like(items[0]) else []
     lo = max(start - TITLE_WINDOW, 1)
-    candidates += [i for i in range(lo, start) if _title_like(items[i]) and items[i].feats.words >= 3]
+    candidates += [
+        i
+        for i in range(lo, start)
+        if _title_like(items[i])
+        and items[i].feats.words >= 3
+        and items[i + 1].verdict.label is not Label.CAPTION  # the text of a photo, not a headline
+    ]
     if not candidates:
         return None
     return max(candidates, key=lambda i: (items[i].feats.words, -i))
@@ -260,6 +267,7 @@ def revise(items: list[Item]) -> tuple[list[Decision], int | None]:
             seen_body
             and next_kind[i + 1] is Kind.PROSE
             and item.feats.words <= HEADING_MAX_WORDS
+            and not item.feats.dated
             and (item.bullet or ctx.line_run[i] <= HEADING_RUN)
         ):
             label = Label.BODY if item.bullet else Label.HEADING
