@@ -39,6 +39,7 @@ class Verdict:
     reason: str
     weight: float  # contribution to the search for the main run of prose
     stop: bool = False  # the article cannot run across this block (a comment section)
+    heading: bool = False  # a whole-block noise heading: the list under it goes with it
 
 
 def stop_share(feats: Features, stopwords: frozenset[str]) -> float | None:
@@ -60,7 +61,10 @@ def classify(
             label,
             f'{label.value.replace("-", " ")}: matches the phrase "{match.phrase}"',
             -(words + NOISE_PENALTY),
-            stop=label is Label.COMMENT,
+            # Only a whole-block heading ("Comments", "Read more") opens a section; an
+            # inline "Read more: <headline>" link is one line, not a section.
+            stop=label is Label.COMMENT and match.kind == "exact",
+            heading=match.kind == "exact",
         )
     if feats.url and words <= config.long_block_words:
         return Verdict(Kind.NOISE, Label.NAVIGATION, "a web address", -(words + NOISE_PENALTY))

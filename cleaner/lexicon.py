@@ -6,7 +6,7 @@ one phrase a line::
     # comment lines start with '#'; blank lines are ignored
     [link-list]                    <- a section: the label every phrase below it gets
     read more                      <- exact: the whole folded block equals the phrase
-    written by *                   <- prefix: the folded block starts with these words
+    last updated *                 <- prefix: the folded block starts with these words
     * all rights reserved *        <- contains: the words occur anywhere in the block
 
 Section names are the labels in :data:`SECTIONS`. Phrases are written already folded
@@ -25,8 +25,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from importlib.resources import files
-from types import MappingProxyType
-from typing import Iterable, Mapping
+from typing import Iterable
 
 import regex
 
@@ -58,25 +57,26 @@ EXACT, PREFIX, CONTAINS = "exact", "prefix", "contains"
 #: Kinds in order of preference when several phrases match one block.
 _KIND_RANK = {EXACT: 0, PREFIX: 1, CONTAINS: 2}
 
-#: Everything that is not a letter or a combining mark separates words (the definition).
-_NON_LETTERS = regex.compile(r"[^\p{L}\p{M}]+")
-_DOTTED_I = "i\u0307"
+#: Words are runs of letters and combining marks; everything else separates them.
+_LETTER_RUNS = regex.compile(r"[\p{L}\p{M}]+")
+_DOTTED_I = re.compile("i\u0307+")
 
 
-def _bmp_non_letters() -> re.Pattern[str]:
-    """A ``re`` pattern for the BMP characters that are neither letters, marks nor a space.
+def _bmp_letter_runs() -> re.Pattern[str]:
+    """_LETTER_RUNS for text without astral characters, as a faster ``re`` pattern.
 
-    Same meaning as _NON_LETTERS on BMP text, but a compiled ``re`` character class is a
-    table look-up per character where ``regex`` checks Unicode properties, several times
-    faster; spaces are left for str.split() to collapse.
+    A compiled ``re`` character class of BMP ranges is one table look-up per character,
+    where ``regex`` checks Unicode properties: about three times faster.
     """
     bmp = "".join(map(chr, range(0x10000)))
-    kept = [(m.start(), m.end() - 1) for m in regex.finditer(r"[\p{L}\p{M} ]+", bmp)]
-    ranges = "".join(f"\\u{a:04x}-\\u{b:04x}" for a, b in kept)
-    return re.compile(f"[^{ranges}\\U00010000-\\U0010ffff]+")
+    ranges = "".join(
+        f"\\u{m.start():04x}-\\u{m.end() - 1:04x}" for m in _LETTER_RUNS.finditer(bmp)
+    )
+    return re.compile(f"[{ranges}]+")
 
 
-_BMP_NON_LETTERS = _bmp_non_letters()
+_BMP_LETTER_RUNS = _bmp_letter_runs()
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 #: ASCII digits, punctuation, symbols and controls -> space (str.translate is fastest).
 _ASCII_NON_LETTERS = {c: " " for c in range(128) if not chr(c).isalpha()}
 #: Scripts written without spaces between words: their phrases match as substrings.
@@ -103,17 +103,17 @@ def fold(text: str) -> str:
         # NFKC is the identity on ASCII and casefold() is lower().
         return " ".join(text.lower().translate(_ASCII_NON_LETTERS).split())
     text = unicodedata.normalize("NFKC", text).casefold()
-    # Case folding can leave text that is no longer NFKC (and NFKC can create text that
-    # folds again), so normalise once more; fold(fold(x)) == fold(x) is tested.
-    text = unicodedata.normalize("NFKC", text.casefold())
-    # Turkish capital İ folds to "i" plus a combining dot; drop the dot so "İLGİLİ" and
-    # "ilgili" fold alike.
-    text = text.replace(_DOTTED_I, "i").translate(_ASCII_NON_LETTERS)
-    if text.isascii():
-        return " ".join(text.split())
-    if max(text) > "\uffff":  # astral characters (emoji, rare scripts): exact but slower
-        return " ".join(_NON_LETTERS.sub(" ", text).split())
-    return " ".join(_BMP_NON_LETTERS.sub(" ", text).split())
+    if "\u0307" in text:
+        # Turkish capital İ folds to "i" plus a combining dot; drop the dot so "İLGİLİ"
+        # and "ilgili" fold alike.
+        text = _DOTTED_I.sub("i", text)
+    # Case folding can leave text that is no longer NFKC: normalise once more, so that
+    # fold(fold(x)) == fold(x) (tested).
+    if not unicodedata.is_normalized("NFKC", text):
+        text = unicodedata.normalize("NFKC", text)
+    if _ASTRAL.search(text):  # emoji, rare scripts: the same result, slower
+        return " ".join(_LETTER_RUNS.findall(text))
+    return " ".join(_BMP_LETTER_RUNS.findall(text))
 
 
 def _is_unspaced(phrase: str) -> bool:
@@ -163,29 +163,17 @@ class Match:
         return EXACT
 
 
-def _first_units(entries: Iterable[Entry], unspaced: bool) -> Mapping[str, tuple[int, ...]]:
-    """Map the first word (or first character) of each phrase to the lengths it comes in.
-
-    Lengths are counted in words for spaced phrases and in characters for unspaced ones, so
-    a block only builds the n-grams that could possibly be a phrase.
-    """
-    lengths: dict[str, set[int]] = {}
-    for entry in entries:
-        if unspaced:
-            first, size = entry.text[0], len(entry.text)
-        else:
-            words = entry.text.split(" ")
-            first, size = words[0], len(words)
-        lengths.setdefault(first, set()).add(size)
-    return MappingProxyType({k: tuple(sorted(v)) for k, v in lengths.items()})
-
-
-def _index(entries: Iterable[Entry]) -> Mapping[str, Match]:
+def _index(entries: Iterable[Entry]) -> dict[str, Match]:
     """Folded phrase -> Match; the first entry of a phrase wins, so order decides duplicates."""
     table: dict[str, Match] = {}
     for entry in entries:
         table.setdefault(entry.text, Match(entry.label, entry.notation, entry.language))
-    return MappingProxyType(table)
+    return table
+
+
+def _anchor(words: list[str]) -> int:
+    """Position of the word a contains phrase is looked up by: its longest (rarest) word."""
+    return max(range(len(words)), key=lambda i: len(words[i]))
 
 
 class Lexicon:
@@ -193,45 +181,85 @@ class Lexicon:
 
     When several phrases match one block, exact beats prefix beats contains, then the longer
     phrase wins, then the alphabetically first; among identical phrases, the earlier entry.
+
+    How a block is matched, without ever looping over the phrases:
+
+    * exact: one dict look-up of the folded block;
+    * prefix: the block's first word gives the word counts of the prefix phrases starting
+      with it; each count is one dict look-up of the block's first n words;
+    * contains: each phrase is filed under its longest word (its anchor) with the anchor's
+      offset and the phrase's word count. Only blocks sharing a word with the anchor set
+      (one C-level ``isdisjoint``) build the few n-grams around each anchor occurrence;
+    * scripts without spaces (Chinese, Japanese, Thai): the same with characters, prefix
+      phrases filed under their first character and contains phrases under their first
+      character, found with str.find.
     """
 
     __slots__ = (
         "_entries",
         "_exact",
         "_prefix",
+        "_prefix_sizes",
         "_contains",
-        "_prefix_firsts",
-        "_contains_firsts",
+        "_contains_anchors",
+        "_contains_anchor_set",
         "_prefix_unspaced",
+        "_prefix_unspaced_sizes",
         "_contains_unspaced",
-        "_prefix_unspaced_firsts",
-        "_contains_unspaced_firsts",
+        "_contains_unspaced_sizes",
+        "_contains_unspaced_chars",
     )
 
     def __init__(self, entries: Iterable[Entry] = ()) -> None:
         entries = tuple(entries)
-        by_kind = {
-            (kind, unspaced): [e for e in entries if e.kind == kind and _is_unspaced(e.text) == unspaced]
-            for kind in (PREFIX, CONTAINS)
-            for unspaced in (False, True)
-        }
-        setattr_ = object.__setattr__
-        setattr_(self, "_entries", entries)
-        setattr_(self, "_exact", _index(e for e in entries if e.kind == EXACT))
-        setattr_(self, "_prefix", _index(by_kind[PREFIX, False]))
-        setattr_(self, "_contains", _index(by_kind[CONTAINS, False]))
-        setattr_(self, "_prefix_firsts", _first_units(by_kind[PREFIX, False], unspaced=False))
-        setattr_(self, "_contains_firsts", _first_units(by_kind[CONTAINS, False], unspaced=False))
-        setattr_(self, "_prefix_unspaced", _index(by_kind[PREFIX, True]))
-        setattr_(self, "_contains_unspaced", _index(by_kind[CONTAINS, True]))
-        setattr_(self, "_prefix_unspaced_firsts", _first_units(by_kind[PREFIX, True], unspaced=True))
-        setattr_(self, "_contains_unspaced_firsts", _first_units(by_kind[CONTAINS, True], unspaced=True))
+        exact = [e for e in entries if e.kind == EXACT]
+        prefix = [e for e in entries if e.kind == PREFIX and not _is_unspaced(e.text)]
+        contains = [e for e in entries if e.kind == CONTAINS and not _is_unspaced(e.text)]
+        prefix_u = [e for e in entries if e.kind == PREFIX and _is_unspaced(e.text)]
+        contains_u = [e for e in entries if e.kind == CONTAINS and _is_unspaced(e.text)]
+
+        # first word -> word counts of the prefix phrases that start with it
+        prefix_sizes: dict[str, set[int]] = {}
+        for entry in prefix:
+            words = entry.text.split(" ")
+            prefix_sizes.setdefault(words[0], set()).add(len(words))
+        # anchor word -> (offset of the anchor in the phrase, phrase word count)
+        anchors: dict[str, set[tuple[int, int]]] = {}
+        for entry in contains:
+            words = entry.text.split(" ")
+            offset = _anchor(words)
+            anchors.setdefault(words[offset], set()).add((offset, len(words)))
+        # first character -> character counts, for phrases in scripts without spaces
+        prefix_u_sizes: dict[str, set[int]] = {}
+        for entry in prefix_u:
+            prefix_u_sizes.setdefault(entry.text[0], set()).add(len(entry.text))
+        contains_u_sizes: dict[str, set[int]] = {}
+        for entry in contains_u:
+            contains_u_sizes.setdefault(entry.text[0], set()).add(len(entry.text))
+
+        init = object.__setattr__  # the class is immutable once built
+        init(self, "_entries", entries)
+        init(self, "_exact", _index(exact))
+        init(self, "_prefix", _index(prefix))
+        init(self, "_prefix_sizes", {k: tuple(sorted(v)) for k, v in prefix_sizes.items()})
+        init(self, "_contains", _index(contains))
+        init(self, "_contains_anchors", {k: tuple(sorted(v)) for k, v in anchors.items()})
+        init(self, "_contains_anchor_set", frozenset(anchors))
+        init(self, "_prefix_unspaced", _index(prefix_u))
+        init(self, "_prefix_unspaced_sizes", {k: tuple(sorted(v)) for k, v in prefix_u_sizes.items()})
+        init(self, "_contains_unspaced", _index(contains_u))
+        init(self, "_contains_unspaced_sizes", {k: tuple(sorted(v)) for k, v in contains_u_sizes.items()})
+        init(self, "_contains_unspaced_chars", frozenset(contains_u_sizes))
 
     def __setattr__(self, name: str, value: object) -> None:
         raise AttributeError("Lexicon is immutable; use with_extra() to build a new one")
 
     def __delattr__(self, name: str) -> None:
         raise AttributeError("Lexicon is immutable")
+
+    def __reduce__(self) -> tuple[type[Lexicon], tuple[tuple[Entry, ...]]]:
+        # Rebuild from the entries: pickling slot by slot would trip __setattr__.
+        return (Lexicon, (self._entries,))
 
     def __len__(self) -> int:
         return len(self._entries)
@@ -241,6 +269,7 @@ class Lexicon:
 
     @property
     def entries(self) -> tuple[Entry, ...]:
+        """Every phrase, in the order given (earlier entries win over later duplicates)."""
         return self._entries
 
     @property
@@ -269,42 +298,50 @@ class Lexicon:
 
     def _match_prefix(self, words: list[str]) -> Match | None:
         best: Match | None = None
-        for size in self._prefix_firsts.get(words[0], ()):
+        for size in self._prefix_sizes.get(words[0], ()):
             if size <= len(words):
-                best = _best(best, self._prefix.get(" ".join(words[:size])))
+                found = self._prefix.get(" ".join(words[:size]))
+                if found is not None:
+                    best = _best(best, found)
         return best
 
     def _match_contains(self, words: list[str]) -> Match | None:
-        firsts = self._contains_firsts
-        present = firsts.keys() & words  # one C-level pass; usually empty
-        if not present:
+        if self._contains_anchor_set.isdisjoint(words):  # the usual case, in C
             return None
         best: Match | None = None
-        for start, word in enumerate(words):
-            if word in present:
-                for size in firsts[word]:
-                    if start + size <= len(words):
-                        phrase = " ".join(words[start : start + size])
-                        best = _best(best, self._contains.get(phrase))
+        for anchor in sorted(self._contains_anchor_set.intersection(words)):
+            where = -1
+            for _ in range(words.count(anchor)):
+                where = words.index(anchor, where + 1)
+                for offset, size in self._contains_anchors[anchor]:
+                    start = where - offset
+                    if start >= 0 and start + size <= len(words):
+                        found = self._contains.get(" ".join(words[start : start + size]))
+                        if found is not None:
+                            best = _best(best, found)
         return best
 
     def _match_prefix_unspaced(self, folded: str) -> Match | None:
         best: Match | None = None
-        for size in self._prefix_unspaced_firsts.get(folded[0], ()):
-            best = _best(best, self._prefix_unspaced.get(folded[:size]))
+        for size in self._prefix_unspaced_sizes.get(folded[0], ()):
+            found = self._prefix_unspaced.get(folded[:size])
+            if found is not None:
+                best = _best(best, found)
         return best
 
     def _match_contains_unspaced(self, folded: str) -> Match | None:
-        best: Match | None = None
-        firsts = self._contains_unspaced_firsts
-        if not firsts:
+        if self._contains_unspaced_chars.isdisjoint(folded):
             return None
-        for start, char in enumerate(folded):
-            sizes = firsts.get(char)
-            if sizes is None:
-                continue
-            for size in sizes:
-                best = _best(best, self._contains_unspaced.get(folded[start : start + size]))
+        best: Match | None = None
+        for char in sorted(self._contains_unspaced_chars.intersection(folded)):
+            sizes = self._contains_unspaced_sizes[char]
+            start = folded.find(char)
+            while start != -1:
+                for size in sizes:
+                    found = self._contains_unspaced.get(folded[start : start + size])
+                    if found is not None:
+                        best = _best(best, found)
+                start = folded.find(char, start + 1)
         return best
 
     def with_extra(self, phrases: Iterable[str], label: str = "boilerplate-phrase") -> Lexicon:
@@ -372,7 +409,8 @@ def parse_lexicon(source: str, language: str, *, origin: str = "<string>") -> tu
     return tuple(entries)
 
 
-def _data_dir():  # -> importlib.resources.abc.Traversable
+def _data_dir():  # type: ignore[no-untyped-def]
+    """The folder of data files, as an importlib.resources Traversable."""
     return files(__package__) / "data" / "lexicon"
 
 

@@ -236,7 +236,7 @@ def revise(items: list[Item]) -> tuple[list[Decision], int | None]:
             decisions.append(Decision(Label.TITLE, False, "repeats the title"))
             continue
         if v.kind is Kind.NOISE:
-            if v.label in SECTION_LABELS:
+            if v.label in SECTION_LABELS and v.heading:
                 section = (v.label, item.text)
             decisions.append(Decision(v.label, False, v.reason))
             continue

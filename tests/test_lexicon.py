@@ -1,0 +1,409 @@
+"""Tests of the boilerplate lexicon: the data files, fold(), and Lexicon.match()."""
+
+from __future__ import annotations
+
+import pickle
+import re
+import time
+import unicodedata
+from collections import defaultdict
+from importlib.resources import files
+
+import pytest
+import regex
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from cleaner.document import Label
+from cleaner.lexicon import (
+    DEFAULT,
+    SECTIONS,
+    Entry,
+    Lexicon,
+    Match,
+    available_languages,
+    fold,
+    load_lexicon,
+    parse_lexicon,
+)
+
+REQUIRED = ("en", "fr", "de", "es", "it", "pt", "nl", "pl", "ru")
+DATA = files("cleaner") / "data" / "lexicon"
+
+
+def reference_fold(text: str) -> str:
+    """fold() as specified, written the slow and obvious way."""
+    text = unicodedata.normalize("NFKC", text).casefold()
+    text = re.sub("i\u0307+", "i", text)
+    text = unicodedata.normalize("NFKC", text)
+    return " ".join(regex.findall(r"[\p{L}\p{M}]+", text))
+
+
+# --- the data files ------------------------------------------------------------------
+
+
+def test_required_languages_exist() -> None:
+    assert set(REQUIRED) <= set(available_languages())
+
+
+@pytest.mark.parametrize("language", available_languages())
+def test_data_file_parses_with_folded_phrases_in_known_sections(language: str) -> None:
+    source = (DATA / f"{language}.txt").read_text(encoding="utf-8")
+    entries = parse_lexicon(source, language, origin=f"{language}.txt")
+    assert len(entries) >= (60 if language in REQUIRED else 25)
+    seen = set()
+    for entry in entries:
+        assert entry.label in SECTIONS
+        assert fold(entry.text) == entry.text, entry
+        assert entry.text == entry.text.strip() and "  " not in entry.text
+        assert (entry.text, entry.kind) not in seen, f"duplicate {entry.notation!r}"
+        seen.add((entry.text, entry.kind))
+    # every data line is a comment, a section header or a phrase: nothing is ignored
+    lines = [line.strip() for line in source.splitlines()]
+    phrases = [l for l in lines if l and not l.startswith("#") and not l.startswith("[")]
+    assert len(phrases) == len(entries)
+
+
+def test_every_section_is_a_document_label() -> None:
+    labels = {label.value for label in Label}
+    assert set(SECTIONS) <= labels
+
+
+def test_languages_agree_on_shared_phrases() -> None:
+    """A phrase spelled the same in two languages must give the same label."""
+    labels = defaultdict(set)
+    for entry in DEFAULT.entries:
+        labels[entry.text, entry.kind].add(entry.label)
+    conflicts = {key: found for key, found in labels.items() if len(found) > 1}
+    assert not conflicts
+
+
+def test_contains_phrases_are_specific() -> None:
+    """A phrase matched anywhere in a block needs at least two words (or 4+ CJK/Thai chars)."""
+    for entry in DEFAULT.entries:
+        if entry.kind == "contains":
+            assert " " in entry.text or len(entry.text) >= 4, entry
+
+
+# --- fold --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "folded"),
+    [
+        ("Editors' Recommendations", "editors recommendations"),
+        ("  Read   more…  ", "read more"),
+        ("5 min read", "min read"),
+        ("Page 2 of 10", "page of"),
+        ("Home > News > World", "home news world"),
+        ("Vidéos recommandées", "vidéos recommandées"),
+        ("Schließen", "schliessen"),
+        ("İLGİLİ HABERLER", "ilgili haberler"),
+        ("ΕΙΔΗΣΕΙΣ", "ειδησεισ"),
+        ("ｆｕｌｌｗｉｄｔｈ　ＴＥＸＴ", "fullwidth text"),
+        ("関連記事：政府", "関連記事 政府"),
+        ("नमस्ते दुनिया", "नमस्ते दुनिया"),
+        ("Share 👍 this!", "share this"),
+        ("© 2024 — 123", ""),
+        ("", ""),
+    ],
+)
+def test_fold_examples(text: str, folded: str) -> None:
+    assert fold(text) == folded
+
+
+@settings(max_examples=500)
+@given(st.text())
+def test_fold_is_idempotent(text: str) -> None:
+    assert fold(fold(text)) == fold(text)
+
+
+@settings(max_examples=500)
+@given(st.text())
+def test_fold_matches_its_definition(text: str) -> None:
+    assert fold(text) == reference_fold(text)
+
+
+@given(st.text(alphabet=st.characters(codec="utf-8"), max_size=50))
+def test_fold_output_is_letters_and_single_spaces(text: str) -> None:
+    folded = fold(text)
+    assert folded == folded.strip() and "  " not in folded
+    assert regex.fullmatch(r"[\p{L}\p{M} ]*", folded)
+
+
+def test_fold_is_linear() -> None:
+    text = "Ünïcödé, text — with «punctuation» 42! " * 25_000  # ~1 MB
+    start = time.perf_counter()
+    fold(text)
+    assert time.perf_counter() - start < 2.0
+
+
+# --- matching semantics ------------------------------------------------------------------
+
+TOY = """
+# a toy lexicon
+[widget]
+read more
+[link-list]
+read more *
+more from *
+[footer]
+* all rights reserved *
+* rights reserved *
+[caption]
+関連 *
+* 無断転載 *
+"""
+
+
+@pytest.fixture(scope="module")
+def toy() -> Lexicon:
+    return Lexicon(parse_lexicon(TOY, "xx"))
+
+
+def test_exact_matches_whole_block_only(toy: Lexicon) -> None:
+    assert toy.match("Read more »") == Match("widget", "read more", "xx")
+    assert toy.match("Read more »").kind == "exact"
+
+
+def test_prefix_matches_start_on_word_boundaries(toy: Lexicon) -> None:
+    match = toy.match("Read more: the budget in five charts")
+    assert match == Match("link-list", "read more *", "xx") and match.kind == "prefix"
+    assert toy.match("More from Politics") == Match("link-list", "more from *", "xx")
+    assert toy.match("Moreover from the start") is None
+    assert toy.match("We read more books") is None
+
+
+def test_contains_matches_whole_words_anywhere(toy: Lexicon) -> None:
+    match = toy.match("© 2024 Example Media Ltd. All Rights Reserved. Terms apply.")
+    assert match is not None and match.kind == "contains"
+    assert match.phrase == "* all rights reserved *"  # the longer of two contains phrases
+    assert toy.match("Copyrights reserved") is None  # "copyrights" is not "rights"
+
+
+def test_exact_beats_prefix_beats_contains() -> None:
+    lexicon = Lexicon(
+        parse_lexicon("[footer]\n* share this *\n[widget]\nshare *\n[comment]\nshare this\n", "xx")
+    )
+    assert lexicon.match("Share this").label == "comment"
+    assert lexicon.match("Share this now").label == "widget"
+    assert lexicon.match("Please share this").label == "footer"
+
+
+def test_unspaced_scripts_match_substrings(toy: Lexicon) -> None:
+    assert toy.match("関連：政府の発表") == Match("caption", "関連 *", "xx")
+    assert toy.match("写真・記事の無断転載を禁じます") == Match("caption", "* 無断転載 *", "xx")
+    assert toy.match("政府の関連機関") is None
+
+
+def test_match_is_deterministic() -> None:
+    line = "Sign up for our newsletter. We use cookies. All rights reserved."
+    assert len({DEFAULT.match(line) for _ in range(5)}) == 1
+    assert load_lexicon().match(line) == DEFAULT.match(line)
+
+
+def test_empty_and_punctuation_only_blocks_match_nothing() -> None:
+    for text in ("", "   ", "—", "***", "12:30", "© 2024"):
+        assert DEFAULT.match(text) is None
+
+
+# --- the built-in phrases ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("Vidéos recommandées", "widget"),
+        ("Recommandations des rédacteurs", "link-list"),
+        ("Editors' Recommendations", "link-list"),
+        ("Lire aussi :", "link-list"),
+        ("Lire aussi : La réforme des retraites adoptée au Sénat", "link-list"),
+        ("À lire aussi", "link-list"),
+        ("Sur le même sujet", "link-list"),
+        ("Partager sur Facebook", "boilerplate-phrase"),
+        ("Tous droits réservés", "footer"),
+        ("We use cookies to improve your experience.", "boilerplate-phrase"),
+        ("Mehr zum Thema", "link-list"),
+        ("Das könnte Sie auch interessieren", "link-list"),
+        ("Artikel teilen", "boilerplate-phrase"),
+        ("© 2024 Beispiel Verlag GmbH. Alle Rechte vorbehalten.", "footer"),
+        ("Anzeige", "widget"),
+        ("Leer más", "link-list"),
+        ("Te puede interesar", "link-list"),
+        ("Noticias relacionadas", "link-list"),
+        ("Leggi anche", "link-list"),
+        ("Leia também", "link-list"),
+        ("Lees ook", "link-list"),
+        ("Czytaj także", "link-list"),
+        ("Читайте также: Правительство утвердило бюджет", "link-list"),
+        ("Комментарии", "comment"),
+        ("Copyright © 2024 Example Media. All Rights Reserved.", "footer"),
+        ("Related Articles", "link-list"),
+        ("Read More", "link-list"),
+        ("You may also like", "widget"),
+        ("Most Read", "widget"),
+        ("Sponsored Content", "widget"),
+        ("ADVERTISEMENT", "widget"),
+        ("Skip to main content", "boilerplate-phrase"),
+        ("Sign up for our newsletter to get the latest news.", "boilerplate-phrase"),
+        ("Share on X (opens in a new window)", "boilerplate-phrase"),
+        ("Privacy Policy", "footer"),
+        ("Impressum", "footer"),
+        ("Home", "navigation"),
+        ("Page 2 of 5", "navigation"),
+        ("Back to top ↑", "navigation"),
+        ("5 min read", "byline"),
+        ("Reading time: 4 minutes", "byline"),
+        ("Last updated: 3 March 2024, 10:15 GMT", "byline"),
+        ("Photo: Getty Images", "caption"),
+        ("Image 3 of 12", "caption"),
+        ("Click to enlarge", "caption"),
+        ("12 Comments", "comment"),
+        ("Leave a Reply", "comment"),
+        ("Your email address will not be published. Required fields are marked *", "comment"),
+        ("関連記事", "link-list"),
+        ("関連記事：首相が会見", "link-list"),
+        ("この記事は有料会員限定です。", "boilerplate-phrase"),
+        ("相关阅读", "link-list"),
+        ("İLGİLİ HABERLER", "link-list"),
+        ("관련기사", "link-list"),
+        ("اقرأ أيضا", "link-list"),
+    ],
+)
+def test_default_lexicon_labels_boilerplate(text: str, label: str) -> None:
+    match = DEFAULT.match(text)
+    assert match is not None, text
+    assert match.label == label, match
+
+
+ARTICLE_SENTENCES = [
+    # English, with the words that look like boilerplate used as prose
+    "She baked chocolate chip cookies for the school fundraiser on Saturday.",
+    "Shares of the company rose 4% after it reported better-than-expected earnings.",
+    "The minister's comments drew sharp criticism from opposition lawmakers.",
+    "After three weeks in hospital, he finally returned home to his family.",
+    "By the end of the year, the company had doubled its workforce.",
+    "Posted on social media, the video was viewed more than a million times.",
+    "Written by hand in 1820, the letter was found in an attic in Ohio.",
+    "The photo shows the president shaking hands with protesters outside the embassy.",
+    "Search teams found the missing hikers late on Tuesday night.",
+    "Copyright lawyers say the ruling could reshape the music industry.",
+    "Updated figures released on Friday show unemployment falling to 3.9 percent.",
+    "More than 200 people attended the meeting in the town hall.",
+    "Sign in to your bank account and open the settings page, the guide says.",
+    "Readers can share their own stories with the newsroom by email.",
+    # French
+    "Les cookies au chocolat de sa grand-mère ont fait le tour du village.",
+    "Par ailleurs, le gouvernement a annoncé une hausse du budget de la défense.",
+    "Le ministre a partagé ses commentaires lors d'une conférence de presse à Paris.",
+    "Publié en 1857, le roman fit scandale dès sa parution.",
+    # German
+    "Von den 500 Beschäftigten sollen rund 200 ihren Arbeitsplatz verlieren.",
+    "Mehr als die Hälfte der Befragten gab an, regelmäßig Kekse zu backen.",
+    "Nach seiner Rückkehr nach Hause sprach er lange mit seiner Familie.",
+    "Anzeige gegen Unbekannt wurde noch am selben Abend erstattet.",
+    # Spanish
+    "Por otro lado, el Gobierno aprobó una subida del salario mínimo.",
+    "Más de 300 personas participaron en la manifestación del domingo.",
+    "Los comentarios del ministro provocaron la indignación de la oposición.",
+    # Italian
+    "Di fronte alla crisi, il governo ha deciso di aumentare gli aiuti alle famiglie.",
+    "Le azioni della società sono salite del 5% dopo l'annuncio dei risultati.",
+    # Portuguese
+    "Mais de 100 pessoas ficaram desalojadas após as chuvas no litoral paulista.",
+    "Publicado em 1899, o livro tornou-se um clássico da literatura brasileira.",
+    # Dutch
+    "Door de zware regen liepen veel kelders in de binnenstad onder water.",
+    "Meer dan de helft van de inwoners stemde tegen het plan van de gemeente.",
+    # Polish
+    "Autor książki opowiedział o swoim dzieciństwie na wsi pod Krakowem.",
+    "Zobaczyliśmy także, jak rząd reaguje na kryzys energetyczny.",
+    # Russian
+    "Автор книги рассказал о своём детстве в Сибири.",
+    "По словам министра, бюджет на следующий год будет сбалансирован.",
+]
+
+
+@pytest.mark.parametrize("sentence", ARTICLE_SENTENCES)
+def test_article_sentences_match_nothing(sentence: str) -> None:
+    assert DEFAULT.match(sentence) is None
+
+
+# --- building lexicons -------------------------------------------------------------------
+
+
+def test_with_extra_adds_user_phrases_without_changing_the_original() -> None:
+    text = "Subscribe to the Daily Planet for just $1 a week"
+    assert DEFAULT.match(text) is None
+    extended = DEFAULT.with_extra(["Subscribe to The Daily Planet!", "Planet Picks"])
+    match = extended.match(text)
+    assert match == Match("boilerplate-phrase", "* subscribe to the daily planet *", "user")
+    assert extended.match("PLANET PICKS") == Match("boilerplate-phrase", "planet picks", "user")
+    assert extended.match("Planet Picks of the week") is None  # two words: exact only
+    assert DEFAULT.match(text) is None
+    assert len(extended) == len(DEFAULT) + 2
+
+
+def test_with_extra_label_and_precedence() -> None:
+    extended = DEFAULT.with_extra(["Read more"], label="widget")
+    assert extended.match("Read more").label == "widget"
+    assert DEFAULT.match("Read more").label == "link-list"
+    with pytest.raises(ValueError):
+        DEFAULT.with_extra(["x"], label="not-a-label")
+    assert DEFAULT.with_extra(["", "!!!"]) is DEFAULT
+
+
+def test_load_lexicon_for_some_languages() -> None:
+    french = load_lexicon(["fr"])
+    assert french.languages == ("fr",)
+    assert french.match("Lire aussi") is not None
+    assert french.match("Read more") is None
+    assert load_lexicon(["pt-BR"]).languages == ("pt",)
+    assert load_lexicon(["nb"]).languages == ("no",)
+    assert set(DEFAULT.languages) == set(available_languages())
+    with pytest.raises(ValueError):
+        load_lexicon(["xx"])
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "read more\n",  # phrase before any section
+        "[sidebar]\nread more\n",  # unknown section
+        "[widget]\nRead More\n",  # not folded
+        "[widget]\nread  more\n",  # not folded (double space)
+        "[widget]\ntop 10\n",  # digits fold away
+    ],
+)
+def test_parse_errors_name_the_line(source: str) -> None:
+    with pytest.raises(ValueError, match=r"test\.txt:\d"):
+        parse_lexicon(source, "xx", origin="test.txt")
+
+
+def test_lexicon_is_immutable() -> None:
+    with pytest.raises(AttributeError):
+        DEFAULT._exact = {}  # type: ignore[misc]
+    with pytest.raises(AttributeError):
+        DEFAULT.match = None  # type: ignore[method-assign]
+    with pytest.raises(Exception):
+        Entry("read more", "exact", "widget", "en").text = "x"  # type: ignore[misc]
+
+
+def test_lexicon_pickles() -> None:
+    extended = DEFAULT.with_extra(["Planet Picks"])
+    copy = pickle.loads(pickle.dumps(extended))
+    assert copy.entries == extended.entries
+    assert copy.match("Planet picks") == extended.match("Planet picks")
+
+
+def test_match_is_fast() -> None:
+    line = (
+        "The central bank raised interest rates by a quarter point on Wednesday, citing "
+        "persistent inflation and a tight labour market."
+    )
+    runs = 2000
+    start = time.perf_counter()
+    for _ in range(runs):
+        DEFAULT.match(line)
+    per_call = (time.perf_counter() - start) / runs
+    assert per_call < 100e-6  # a few microseconds normally; generous for loaded CI
