@@ -7,7 +7,7 @@ classify/revise.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 import re
 
@@ -40,9 +40,8 @@ _SEPARATOR_CHARS = frozenset(SEPARATORS)
 _DIGITS = "0123456789"
 
 
-@dataclass(frozen=True)
-class Features:
-    """What one block's text says about it."""
+class Features(NamedTuple):
+    """What one block's text says about it. A NamedTuple: built for every block, it must be cheap."""
 
     tokens: tuple[str, ...]  # lower-cased word tokens (CJK runs kept whole)
     words: int  # word count, CJK characters counted as half a word each

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any, Callable
 
+from . import html as markup
 from . import language
 from .classify import Verdict, classify
 from .config import Config, resolve
@@ -28,16 +29,26 @@ class InputTooLarge(ValueError):
 DETECT_FROM_WORDS = 8
 
 
-def _stopwords(feats: list[Features], config: Config) -> frozenset[str]:
+def _sample(feats: list[Features], alive: list[int]) -> tuple[int, ...]:
+    """The blocks whose words decide the language: long blocks first (menus mislead)."""
+    long = [i for i in alive if feats[i].words >= DETECT_FROM_WORDS]
+    short = [i for i in alive if feats[i].words < DETECT_FROM_WORDS]
+    sample, words = [], 0
+    for i in long + short:
+        if words >= language.DETECT_WORDS:
+            break
+        sample.append(i)
+        words += len(feats[i].tokens)
+    return tuple(sample)
+
+
+def _stopwords(feats: list[Features], sample: tuple[int, ...], config: Config) -> frozenset[str]:
     if config.language != "auto":
         name = language.stoplist_name(config.language)
         if name is None:
             raise ValueError(f"unknown language {config.language!r}")
         return language.stopwords(name)
-    long_first = [f for f in feats if f.words >= DETECT_FROM_WORDS] + [
-        f for f in feats if f.words < DETECT_FROM_WORDS
-    ]
-    return language.stopwords(language.detect(t for f in long_first for t in f.tokens))
+    return language.stopwords(language.detect(t for i in sample for t in feats[i].tokens))
 
 
 #: A photo credit ("Foto: Agency") is a caption word, a colon, and at most this many words.
@@ -67,20 +78,27 @@ def run(
     same decisions: idempotence holds by construction. Each round drops at least one
     block, and in practice two or three rounds suffice.
     """
-    feats = [features(s.text) for s in segments]
+    # A page repeats its menus: compute each distinct line's features once.
+    by_text: dict[str, Features] = {}
+    feats = [by_text.get(s.text) or by_text.setdefault(s.text, features(s.text)) for s in segments]
     lexicon = DEFAULT_LEXICON
     if config.extra_boilerplate:
         lexicon = lexicon.with_extra(config.extra_boilerplate)
-    matches = [_match(lexicon, s.text) for s in segments]
+    found: dict[str, Match | None] = {}
+    matches = [found[s.text] if s.text in found else found.setdefault(s.text, _match(lexicon, s.text)) for s in segments]
 
     final: dict[int, Decision] = {}
     alive = list(range(len(segments)))
     stopwords: frozenset[str] | None = None
+    sample: tuple[int, ...] | None = None
     verdicts: dict[int, Verdict] = {}
     title: int | None = None
     while True:
-        # The language (hence stopwords, hence verdicts) depends on which blocks remain.
-        now = _stopwords([feats[i] for i in alive], config)
+        # The language (hence stopwords, hence verdicts) depends on which blocks remain;
+        # it is guessed again only when the blocks it was guessed from have changed.
+        now_sample = _sample(feats, alive)
+        now = stopwords if now_sample == sample else _stopwords(feats, now_sample, config)
+        sample = now_sample
         if now != stopwords:
             stopwords = now
             verdicts = {
@@ -129,3 +147,24 @@ def clean_document(text: str, *, config: Config | None = None, **overrides: Any)
 def clean(text: str, *, config: Config | None = None, **overrides: Any) -> list[str]:
     """The body paragraphs of one page's visible text, title excluded."""
     return clean_document(text, config=config, **overrides).paragraphs
+
+
+def clean_html_document(html: str | bytes, *, config: Config | None = None, **overrides: Any) -> Document:
+    """Clean one page's HTML: its title, body paragraphs and every block explained.
+
+    Bytes are decoded by the page's BOM, declared charset or detected charset
+    (see cleaner.html.decode).
+    """
+    cfg = resolve(config, overrides)
+    if isinstance(html, (bytes, bytearray)):
+        if cfg.max_input_chars and len(html) > 4 * cfg.max_input_chars:  # before decoding
+            raise InputTooLarge(f"input of {len(html):,} bytes exceeds max_input_chars={cfg.max_input_chars:,}")
+        html = markup.decode(bytes(html))
+    _check(html, cfg)
+    segments, hints = markup.analyse(html)
+    return markup.relabel(run(segments, cfg, hints=hints))
+
+
+def clean_html(html: str | bytes, *, config: Config | None = None, **overrides: Any) -> list[str]:
+    """The body paragraphs of one page's HTML, title excluded."""
+    return clean_html_document(html, config=config, **overrides).paragraphs
