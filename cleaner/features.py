@@ -19,13 +19,15 @@ _WORD = re.compile(r"\w+")
 # Han, kana, Hangul syllables are counted per character: those scripts have no
 # spaces (Hangul has, but its words are short), so a run of them is not one word.
 _CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}]")
-# A date or a time of day: "14.03.2024", "2024-03-14", "3/14/24", "10:48". Bylines and
-# datelines carry them; headings and titles rarely do.
-_DATE = re.compile(r"\d{1,4}[./-]\d{1,2}[./-]\d{2,4}|\b\d{1,2}:\d{2}\b|\b(?:19|20)\d{2}\b")
+# A time of day ("10:48") or a slashed date ("3/14/24"). Bylines and datelines carry
+# them, or a year; headings and titles rarely do.
+_TIME = re.compile(r"\b\d{1,2}:\d{2}\b")
+_SLASH_DATE = re.compile(r"\b\d{1,2}/\d{1,2}/\d{2,4}\b")
 _URL = regex.compile(r"(?:https?://|www\.)\S")
 # A heading glued onto the next text without a space ("About usThe Gazette is..."):
 # two lower-case letters, then an upper-case and a lower-case one, inside one token.
 _GLUED = regex.compile(r"\p{Ll}{2}\p{Lu}\p{Ll}")
+_GLUED_ASCII = re.compile(r"[a-z]{2}[A-Z][a-z]")  # the same for ASCII text, on the faster engine
 # Closing quotes and brackets that may follow the sentence's final punctuation.
 _CLOSERS = "\"'”’»›)]}」』】〕〉》"
 #: Characters that end a sentence, in the scripts we serve.
@@ -62,16 +64,24 @@ def _last_meaningful(text: str) -> str:
     return text[end - 1] if end else ""
 
 
+def _dated(text: str, tokens: list[str]) -> bool:
+    if any(len(t) == 4 and t.isdigit() and t[:2] in ("19", "20") for t in tokens):
+        return True
+    return (":" in text and bool(_TIME.search(text))) or ("/" in text and bool(_SLASH_DATE.search(text)))
+
+
 def features(text: str) -> Features:
     """Features of one block. Hot path: a handful of C-level calls per block."""
     tokens = _WORD.findall(text.lower())
     words = len(tokens)
-    if not text.isascii():
+    if text.isascii():
+        glued = _GLUED_ASCII.search(text)
+    else:
+        glued = _GLUED.search(text)
         cjk = len(_CJK.findall(text))
         if cjk:
             # Each CJK character counts as half a word; the runs themselves are not words.
             words += (cjk + 1) // 2 - sum(1 for t in tokens if _CJK.match(t))
-    glued = _GLUED.search(text)
     separators = 0
     if not _SEPARATOR_CHARS.isdisjoint(text):
         separators = sum(1 for part in text.split(" ") if len(part) == 1 and part in SEPARATORS)
@@ -87,5 +97,5 @@ def features(text: str) -> Features:
         separators=separators,
         url=("://" in text or "www." in text) and bool(_URL.search(text)),
         glued_at=text.count(" ", 0, glued.start()) if glued else -1,
-        dated=bool(digits) and bool(_DATE.search(text)),
+        dated=bool(digits) and _dated(text, tokens),
     )
