@@ -21,6 +21,8 @@ MIN_STOP_SHARE = 0.2
 MAX_DIGIT_SHARE = 0.25
 #: Labels of noise headings that take the list under them along.
 SECTION_LABELS = frozenset({Label.WIDGET, Label.LINK_LIST, Label.COMMENT})
+#: A comment-section heading with words after its phrase is at most this long.
+HEADING_WORDS = 25
 #: Noise weighs this much more than its word count in the search for the article.
 NOISE_PENALTY = 3
 
@@ -49,6 +51,11 @@ def stop_share(feats: Features, stopwords: frozenset[str]) -> float | None:
     return sum(1 for t in feats.tokens if t in stopwords) / len(feats.tokens)
 
 
+def _short_line(feats: Features) -> bool:
+    """A heading-sized line: "34 responses to <headline>" heads a comment section."""
+    return not feats.terminal and feats.words <= HEADING_WORDS
+
+
 def classify(
     feats: Features, match: Match | None, bullet: bool, stopwords: frozenset[str], config: Config
 ) -> Verdict:
@@ -63,7 +70,7 @@ def classify(
             -(words + NOISE_PENALTY),
             # Only a whole-block heading ("Comments", "Read more") opens a section; an
             # inline "Read more: <headline>" link is one line, not a section.
-            stop=label is Label.COMMENT and match.kind == "exact",
+            stop=label is Label.COMMENT and (match.kind == "exact" or _short_line(feats)),
             heading=match.kind == "exact",
         )
     if feats.url and words <= config.long_block_words:
