@@ -23,6 +23,8 @@ MAX_DIGIT_SHARE = 0.25
 SECTION_LABELS = frozenset({Label.WIDGET, Label.LINK_LIST, Label.COMMENT})
 #: A comment-section heading with words after its phrase is at most this long.
 HEADING_WORDS = 25
+#: A block with a web address is a link unless it is a sentence longer than this.
+URL_MAX_WORDS = 8
 #: Noise weighs this much more than its word count in the search for the article.
 NOISE_PENALTY = 3
 
@@ -73,7 +75,7 @@ def classify(
             stop=label is Label.COMMENT and (match.kind == "exact" or _short_line(feats)),
             heading=match.kind == "exact",
         )
-    if feats.url and words <= config.long_block_words:
+    if feats.url and (words <= URL_MAX_WORDS or not feats.terminal):
         return Verdict(Kind.NOISE, Label.NAVIGATION, "a web address", -(words + NOISE_PENALTY))
     if feats.separators >= 2:
         return Verdict(

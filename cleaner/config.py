@@ -7,8 +7,12 @@ named constant, so there is exactly one place where behaviour is configured.
 from __future__ import annotations
 
 import dataclasses
+import os
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .profile import Profile
 
 #: Language of the stoplist and lexicon to use; "auto" detects it per document.
 DEFAULT_LANGUAGE = "auto"
@@ -37,8 +41,12 @@ class Config:
     min_context_words: int = MIN_CONTEXT_WORDS
     long_block_words: int = LONG_BLOCK_WORDS
     max_input_chars: int = MAX_INPUT_CHARS
+    #: Site boilerplate learned from a corpus (cleaner.profile), or the path of its file.
+    profile: Profile | None = None
 
     def __post_init__(self) -> None:
+        if self.profile is not None:
+            self._load_profile()
         # Accept any iterable of phrases (a list from TOML, say) but store a tuple, so
         # the config stays hashable and immutable.
         if not isinstance(self.extra_boilerplate, tuple):
@@ -49,6 +57,19 @@ class Config:
                 raise ValueError(f"{name} must be a non-negative integer, not {value!r}")
         if not isinstance(self.language, str) or not self.language:
             raise ValueError(f"language must be a language code or 'auto', not {self.language!r}")
+
+    def _load_profile(self) -> None:
+        # A path (from the command line or a settings file) is loaded here, once per Config:
+        # build the Config once rather than passing a path to every clean() call.
+        from .profile import Profile  # not at the top: profile imports classify, which imports us
+
+        if isinstance(self.profile, (str, os.PathLike)):
+            try:
+                object.__setattr__(self, "profile", Profile.load(self.profile))
+            except OSError as error:
+                raise ValueError(f"cannot read profile {self.profile}: {error.strerror or error}") from None
+        elif not isinstance(self.profile, Profile):
+            raise TypeError(f"profile must be a cleaner Profile or a path, not {type(self.profile).__name__}")
 
     def replace(self, **overrides: Any) -> Config:
         """A copy with some settings changed; unknown names raise TypeError."""
