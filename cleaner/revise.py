@@ -61,6 +61,9 @@ LINE_RUN = 3
 LINE_RUN_PENALTY = 2.0
 
 
+#: Prose this many blocks below the headline counts ANCHOR_BOOST times its words.
+ANCHOR_WINDOW = 12
+ANCHOR_BOOST = 2.0
 #: A short line seen this many times on the page is a repeated control ("Share", "Reply").
 REPEATS = 3
 #: At most this many short lines in a row can be headings of the article.
@@ -91,12 +94,29 @@ def context(items: list[Item]) -> Context:
     return Context(line_run, [counts[item.text] for item in items])
 
 
+def _headline(items: list[Item]) -> int | None:
+    """Where the page's <title> (its first line) comes again as the headline, if it does."""
+    if not items or not _title_like(items[0]):
+        return None
+    for i in range(1, len(items)):
+        if items[i].verdict.kind is Kind.LINE and _repeats_title(items[i], items[0]):
+            return i
+    return None
+
+
 def weights(items: list[Item], ctx: Context) -> list[float]:
-    """Each block's weight for the main-run search, adjusted by its neighbours."""
+    """Each block's weight for the main-run search, adjusted by its neighbours.
+
+    The article follows its headline: prose just below the headline (the page title
+    repeated) counts more, so a long footer paragraph cannot outweigh a short article.
+    """
     prose = [item.verdict.kind in (Kind.PROSE, Kind.SENTENCE) for item in items]
+    headline = _headline(items)
     out = []
     for i, item in enumerate(items):
         w = item.verdict.weight
+        if headline is not None and headline < i <= headline + ANCHOR_WINDOW and w > 0:
+            w *= ANCHOR_BOOST
         kind = item.verdict.kind
         if kind is Kind.PROSE and item.feats.words < ISOLATED_MAX_WORDS:
             before = i > 0 and prose[i - 1]
