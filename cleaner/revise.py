@@ -64,6 +64,8 @@ LINE_RUN_PENALTY = 2.0
 #: Prose this many blocks below the headline counts ANCHOR_BOOST times its words.
 ANCHOR_WINDOW = 12
 ANCHOR_BOOST = 2.0
+#: A paragraph opening with the same this many words as a kept one is a repeat (a teaser).
+REPEAT_KEY_WORDS = 8
 #: A short line seen this many times on the page is a repeated control ("Share", "Reply").
 REPEATS = 3
 #: At most this many short lines in a row can be headings of the article.
@@ -246,6 +248,7 @@ def revise(items: list[Item]) -> tuple[list[Decision], int | None]:
 
     decisions: list[Decision] = []
     seen_body = False
+    kept_openings: set[tuple[str, ...]] = set()  # first words of the paragraphs kept so far
     section: tuple[Label, str] | None = None  # a noise heading whose list we are in
     for i, item in enumerate(items):
         v = item.verdict
@@ -275,6 +278,11 @@ def revise(items: list[Item]) -> tuple[list[Decision], int | None]:
             decisions.append(_outside(items, i, start, end))
             continue
         if v.kind is Kind.PROSE:
+            key = item.feats.tokens[:REPEAT_KEY_WORDS]
+            if key in kept_openings:
+                decisions.append(Decision(Label.REPEATED, False, "repeats the opening of an earlier paragraph"))
+                continue
+            kept_openings.add(key)
             seen_body = True
             decisions.append(Decision(Label.BODY, True, v.reason))
         elif v.kind is Kind.SENTENCE:
