@@ -131,6 +131,8 @@ def weights(items: list[Item], ctx: Context) -> list[float]:
     return out
 
 
+#: A list introduced by a line ending in a colon has at most this many items.
+LIST_MAX_ITEMS = 60
 #: The standfirst may sit this many blocks above the body.
 STANDFIRST_GAP = 4
 #: A stretch of at least this weight (about this many words of prose) is an article.
@@ -168,7 +170,19 @@ def main_run(items: list[Item], ctx: Context) -> tuple[int, int]:
             break
         best = max(best, found, key=lambda f: f[0])
         lo = hi + 1
-    return _with_standfirst(items, best[1]), best[2]
+    return _with_standfirst(items, best[1]), _with_list(items, best[2])
+
+
+def _with_list(items: list[Item], end: int) -> int:
+    """Move the end past a list that the article's last line introduces ("Tour dates:")."""
+    if end < len(items) and items[end].verdict.kind is not Kind.NOISE and items[end].feats.semi_terminal:
+        end += 1  # the introducing line itself, which weighs nothing
+    if not end or not items[end - 1].feats.semi_terminal:
+        return end
+    limit = min(len(items), end + LIST_MAX_ITEMS)
+    while end < limit and items[end].verdict.kind in (Kind.LINE, Kind.SENTENCE):
+        end += 1
+    return end
 
 
 def _with_standfirst(items: list[Item], start: int) -> int:
@@ -248,6 +262,7 @@ def revise(items: list[Item]) -> tuple[list[Decision], int | None]:
 
     decisions: list[Decision] = []
     seen_body = False
+    in_list = False  # after a kept line ending in a colon, until prose or noise
     kept_openings: set[tuple[str, ...]] = set()  # first words of the paragraphs kept so far
     section: tuple[Label, str] | None = None  # a noise heading whose list we are in
     for i, item in enumerate(items):
@@ -277,6 +292,10 @@ def revise(items: list[Item]) -> tuple[list[Decision], int | None]:
         if not inside:
             decisions.append(_outside(items, i, start, end))
             continue
+        if v.kind is Kind.LINE and in_list and ctx.repeats[i] < REPEATS:
+            decisions.append(Decision(Label.BODY, True, "an item of a list the article introduces"))
+            continue
+        in_list = item.feats.semi_terminal
         if v.kind is Kind.PROSE:
             key = item.feats.tokens[:REPEAT_KEY_WORDS]
             if key in kept_openings:
