@@ -46,6 +46,10 @@ DETECT_WORDS = 400
 DETECT_MIN_SHARE = 0.15
 
 
+#: Words found in more stoplists than this do not vote in language detection.
+MAX_LISTS_PER_WORD = 30
+
+
 def _load() -> tuple[dict[str, frozenset[str]], dict[str, tuple[str, ...]]]:
     stoplists = {}
     index: dict[str, list[str]] = {}
@@ -54,7 +58,9 @@ def _load() -> tuple[dict[str, frozenset[str]], dict[str, tuple[str, ...]]]:
         stoplists[name] = words
         for word in words:
             index.setdefault(word, []).append(name)
-    return stoplists, {word: tuple(names) for word, names in index.items()}
+    # A word in very many lists ("a", "de", "the") votes for every language alike: it
+    # only costs time, so the index leaves it out.
+    return stoplists, {w: tuple(names) for w, names in index.items() if len(names) <= MAX_LISTS_PER_WORD}
 
 
 # Immutable data read once at import: the same in every process.

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from .classify import SECTION_LABELS, Kind, Verdict
 from .document import Label
@@ -34,9 +35,8 @@ TITLE_WINDOW = 12
 GLUED_MAX_POSITION = 8
 
 
-@dataclass(frozen=True)
-class Item:
-    """One block as revise sees it."""
+class Item(NamedTuple):
+    """One block as revise sees it. NamedTuples here: built per block and round, they must be cheap."""
 
     text: str
     feats: Features
@@ -44,8 +44,7 @@ class Item:
     bullet: bool
 
 
-@dataclass(frozen=True)
-class Decision:
+class Decision(NamedTuple):
     label: Label
     kept: bool
     reason: str
