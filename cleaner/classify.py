@@ -50,7 +50,7 @@ def stop_share(feats: Features, stopwords: frozenset[str]) -> float | None:
     """Share of the block's words in the stoplist; None when there is no stoplist."""
     if not stopwords or not feats.tokens:
         return None
-    return sum(1 for t in feats.tokens if t in stopwords) / len(feats.tokens)
+    return sum(map(stopwords.__contains__, feats.tokens)) / len(feats.tokens)
 
 
 def _short_line(feats: Features) -> bool:
