@@ -156,10 +156,12 @@ def main_run(items: list[Item], ctx: Context) -> tuple[int, int]:
 
     A comment section heading ends the article: the first part of the page (between
     such headings) that holds an article-sized stretch wins over a longer discussion
-    further down. Without one, the heaviest stretch of the whole page wins.
+    further down. Without one, the heaviest stretch of the whole page wins. A
+    "Comments" link above the headline is a menu item, not the end of the article.
     """
     w = weights(items, ctx)
-    cuts = [i for i, item in enumerate(items) if item.verdict.stop]
+    headline = _headline(items) or 0
+    cuts = [i for i, item in enumerate(items) if item.verdict.stop and i > headline]
     best = (0.0, 0, 0)
     lo = 0
     for hi in cuts + [len(items)]:
