@@ -65,8 +65,10 @@ ANCHOR_WINDOW = 12
 ANCHOR_BOOST = 2.0
 #: A paragraph opening with the same this many words as a kept one is a repeat (a teaser).
 REPEAT_KEY_WORDS = 8
-#: A short line seen this many times on the page is a repeated control ("Share", "Reply").
+#: A short line seen this many times on the page is a repeated control ("Share", "Reply")
+#: or a template marker ("Advertisement"), and weighs this much against the article.
 REPEATS = 3
+MARKER_WEIGHT = 5.0
 #: At most this many short lines in a row can be headings of the article.
 HEADING_RUN = 2
 
@@ -110,8 +112,21 @@ def weights(items: list[Item], ctx: Context) -> list[float]:
 
     The article follows its headline: prose just below the headline (the page title
     repeated) counts more, so a long footer paragraph cannot outweigh a short article.
+    A short line repeated all over the page ("Advertisement", "Article content") is a
+    template marker: it weighs little and does not cut the article's paragraphs apart.
     """
+    n = len(items)
+    marker = [
+        ctx.repeats[i] >= REPEATS and item.verdict.kind in (Kind.LINE, Kind.NOISE) for i, item in enumerate(items)
+    ]
     prose = [item.verdict.kind in (Kind.PROSE, Kind.SENTENCE) for item in items]
+    # Is the nearest block that is not a marker, before / after each block, prose?
+    prose_before = [False] * n
+    for i in range(1, n):
+        prose_before[i] = prose_before[i - 1] if marker[i - 1] else prose[i - 1]
+    prose_after = [False] * n
+    for i in range(n - 2, -1, -1):
+        prose_after[i] = prose_after[i + 1] if marker[i + 1] else prose[i + 1]
     headline = _headline(items)
     out = []
     for i, item in enumerate(items):
@@ -119,12 +134,12 @@ def weights(items: list[Item], ctx: Context) -> list[float]:
         if headline is not None and headline < i <= headline + ANCHOR_WINDOW and w > 0:
             w *= ANCHOR_BOOST
         kind = item.verdict.kind
-        if kind is Kind.PROSE and item.feats.words < ISOLATED_MAX_WORDS:
-            before = i > 0 and prose[i - 1]
-            after = i + 1 < len(items) and prose[i + 1]
-            if not before and not after:
+        if marker[i]:
+            w = -MARKER_WEIGHT
+        elif kind is Kind.PROSE and item.feats.words < ISOLATED_MAX_WORDS:
+            if not prose_before[i] and not prose_after[i]:
                 w *= ISOLATED_SHARE
-        elif kind is Kind.LINE and (ctx.line_run[i] >= LINE_RUN or ctx.repeats[i] >= REPEATS):
+        elif kind is Kind.LINE and ctx.line_run[i] >= LINE_RUN:
             w -= LINE_RUN_PENALTY
         out.append(w)
     return out
