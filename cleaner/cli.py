@@ -862,9 +862,18 @@ def stream_jsonl(name: str, lines: Iterable[bytes], options: Options, reporter: 
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """The ``cleaner`` command; returns the exit code (EXIT_OK, EXIT_CHANGED, ...)."""
+    """The ``cleaner`` command; returns the exit code (EXIT_OK, EXIT_CHANGED, ...).
+
+    ``cleaner learn ...`` learns a site-boilerplate profile (cleaner.learn); a file
+    literally named "learn" is then ``./learn``.
+    """
+    args = list(sys.argv[1:] if argv is None else argv)
+    if args[:1] == ["learn"]:
+        from .learn import main as learn_main
+
+        return learn_main(args[1:])
     try:
-        options, inputs, jobs = parse_command_line(argv)
+        options, inputs, jobs = parse_command_line(args)
     except UsageError as error:
         sys.stderr.write(f"cleaner: error: {error}\n")
         return EXIT_USAGE

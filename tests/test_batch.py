@@ -1,0 +1,113 @@
+"""clean_many: lazy, ordered, bounded, and the same in worker processes as in a plain loop."""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+import itertools
+import multiprocessing
+import pickle
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+
+import pytest
+
+import cleaner
+from cleaner import Config, Profile, batch
+from cleaner.pipeline import InputTooLarge
+from cleaner.profile import learn
+
+FIXTURES = Path(__file__).parent.parent / "fixtures"
+TEXTS = [p.read_text(encoding="utf-8") for p in sorted(FIXTURES.glob("*/input.txt"))]
+PROFILE = learn(("site", "Porthaven Gazette\nGreenleaf corner\n" + text) for text in TEXTS)
+CONFIG = Config(keep_title=False, profile=PROFILE)
+
+
+def _loop(texts, config=CONFIG):
+    return [cleaner.clean_document(text, config=config) for text in texts]
+
+
+def test_config_profile_and_every_public_callable_pickle():
+    assert pickle.loads(pickle.dumps(CONFIG)) == CONFIG
+    assert pickle.loads(pickle.dumps(PROFILE)) == PROFILE
+    for name in cleaner.__all__:
+        value = getattr(cleaner, name)
+        if callable(value):
+            assert pickle.loads(pickle.dumps(value)) is value, name
+    for value in (learn, batch.clean_many, cleaner.Label.BODY):
+        assert pickle.loads(pickle.dumps(value)) is value
+    bound = functools.partial(cleaner.clean, config=CONFIG)
+    assert pickle.loads(pickle.dumps(bound))(TEXTS[0]) == bound(TEXTS[0])
+    document = cleaner.clean_document(TEXTS[0])
+    assert pickle.loads(pickle.dumps(document)) == document
+
+
+def test_a_spawned_pool_gives_the_same_output_as_a_plain_loop():
+    spawn = multiprocessing.get_context("spawn")
+    chunks = [TEXTS[i : i + 5] for i in range(0, len(TEXTS), 5)]
+    with ProcessPoolExecutor(2, mp_context=spawn, initializer=batch._init_worker, initargs=(CONFIG,)) as pool:
+        pooled = [batch._unpack(d) for packed, error in pool.map(batch._clean_chunk, chunks) for d in packed]
+        bound = list(pool.map(functools.partial(cleaner.clean, config=CONFIG), TEXTS))
+    assert pooled == _loop(TEXTS)
+    assert bound == [d.paragraphs for d in _loop(TEXTS)]
+
+
+@pytest.mark.parametrize("jobs", [None, 1, 2])
+def test_same_documents_in_the_same_order_as_a_loop(jobs):
+    texts = TEXTS * 3  # several chunks with two jobs
+    assert list(cleaner.clean_many(texts, jobs=jobs, config=CONFIG)) == _loop(texts)
+
+
+def test_keyword_overrides_and_bad_jobs():
+    got = list(cleaner.clean_many(TEXTS[:3], keep_title=False))
+    assert got == _loop(TEXTS[:3], Config(keep_title=False))
+    with pytest.raises(ValueError):
+        cleaner.clean_many(TEXTS, jobs=0)
+    with pytest.raises(TypeError):  # checked at the call, before any text is read
+        cleaner.clean_many(TEXTS, no_such_setting=1)
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_lazy_on_an_endless_generator(jobs):
+    read = itertools.count()
+
+    def endless():
+        for n in read:
+            yield TEXTS[n % len(TEXTS)]
+
+    documents = cleaner.clean_many(endless(), jobs=jobs)
+    assert next(documents) == cleaner.clean_document(TEXTS[0])
+    documents.close()  # stops the workers
+    # Only a bounded window was read ahead.
+    window = batch.WINDOW_PER_JOB * jobs + 1 if jobs > 1 else 0  # +1: the refill after the first
+    assert next(read) <= batch.CHUNK_TEXTS * window + 1
+
+
+def test_documents_cross_processes_packed_without_loss():
+    assert [f.name for f in dataclasses.fields(cleaner.Block)] == [
+        "index", "text", "first_line", "last_line", "label", "kept", "reason"
+    ]  # batch._pack must follow a change here
+    for document in _loop(TEXTS):
+        assert batch._unpack(pickle.loads(pickle.dumps(batch._pack(document)))) == document
+
+
+def test_chunks_are_bounded_in_size():
+    chunks = list(batch._chunks(["x" * 400_000] * 5 + ["y"] * 40))
+    assert [len(c) for c in chunks] == [3, 32, 10]
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_an_error_comes_after_the_documents_before_it(jobs):
+    texts = ["A first short sentence here.", "A second short sentence here.", "x" * 200, "Never reached."]
+    out = []
+    with pytest.raises(InputTooLarge):
+        for document in cleaner.clean_many(texts, jobs=jobs, max_input_chars=100):
+            out.append(document)
+    assert out == _loop(texts[:2], Config(max_input_chars=100))
+
+
+def test_profile_travels_to_the_workers():
+    text = "Porthaven Gazette\nGreenleaf corner\n" + TEXTS[0]
+    (document,) = cleaner.clean_many([text], jobs=2, profile=PROFILE)
+    assert [b.reason for b in document.blocks[:2]] == [f"repeated on {len(TEXTS)} pages of site"] * 2
+    assert isinstance(Config(profile=PROFILE).profile, Profile)
