@@ -1,0 +1,826 @@
+"""HTML input: bytes -> text -> one Segment per block element, with markup hints.
+
+The flow of HTML mode (`cleaner.clean_html_document`):
+
+1. `decode` turns bytes into text (BOM, declared charset, UTF-8, detection).
+2. `parse` builds an lxml tree safely: no network, no DTD, no external entities.
+3. `walk` goes through the tree iteratively (never recursively, so any depth is safe)
+   and makes one Segment per run of block text (p, h1-h6, li, td, div text outside a
+   child block, ...; a whole <nav> is one block), with its tag, the notable ancestors
+   and class/id tokens around it (`context`) and the share of its characters in links.
+   The page title (og:title, <title> or <h1>) comes first, as in text mode.
+4. trafilatura runs on the same tree (fast, without its deduplication cache; again
+   with its fallbacks when it left out most of the page's long prose), and `mark`
+   puts "trafilatura" in the context of every segment found in its extraction.
+5. The same classifier as text mode judges each block's text; `adjust` then revises
+   each verdict with the markup (inside <nav> or <aside>, a figcaption, the <h1>, link
+   density, in or out of trafilatura's extraction) before revise finds the article.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+import unicodedata
+from dataclasses import dataclass, replace
+from functools import lru_cache, partial
+from typing import Callable
+
+import lxml.etree
+import lxml.html
+
+from .classify import NOISE_PENALTY, SECTION_LABELS, Kind, Verdict
+from .document import Document, Label
+from .segment import _BULLET, Segment, normalise
+
+# --- decoding ---------------------------------------------------------------------
+
+#: The declared charset is looked for in this many first bytes (HTML asks for 1024).
+DECLARATION_WINDOW = 4096
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),  # before UTF-16 LE: it starts with the same bytes
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+# <meta charset="x">, <meta http-equiv="Content-Type" content="text/html; charset=x">,
+# <?xml version="1.0" encoding="x"?>. Bounded repetitions only: linear on any input.
+_DECLARED = re.compile(
+    rb"""<meta[^>]{0,512}?charset\s*=\s*["']?\s*([A-Za-z0-9._:\-]{1,40})"""
+    rb"""|<\?xml[^>]{0,200}?encoding\s*=\s*["']([A-Za-z0-9._:\-]{1,40})""",
+    re.IGNORECASE,
+)
+# Labels that browsers read as windows-1252 (the WHATWG Encoding Standard).
+_AS_WINDOWS_1252 = frozenset({"iso-8859-1", "iso8859-1", "latin-1", "latin1", "l1", "ascii", "us-ascii", "cp819", "iso-ir-100"})
+
+
+def declared_charset(data: bytes) -> str | None:
+    """The Python codec named by the page's first <meta charset> or XML declaration, if any."""
+    match = _DECLARED.search(data[:DECLARATION_WINDOW])
+    if not match:
+        return None
+    label = (match.group(1) or match.group(2)).decode("ascii").lower()
+    if label in _AS_WINDOWS_1252:
+        return "cp1252"
+    try:
+        name = codecs.lookup(label).name
+    except LookupError:
+        return None
+    # A page that reached us as bytes declaring UTF-16 without a BOM is UTF-8 (WHATWG).
+    return "utf-8" if name.startswith(("utf-16", "utf-32")) else name
+
+
+def _single_byte(codec: str) -> bool:
+    try:
+        return len("\u00e9".encode(codec)) == 1
+    except (UnicodeEncodeError, LookupError):
+        return False
+
+
+def decode(data: bytes) -> str:
+    """Decode a page's bytes: BOM, declared charset, UTF-8, detected charset, windows-1252.
+
+    1. A byte-order mark decides (UTF-8, UTF-16, UTF-32); a page whose bytes then do not
+       decode keeps its BOM's charset with errors="replace" (the mark is unambiguous).
+    2. Else the charset declared in the first 4 KB (<meta charset>, http-equiv or an XML
+       declaration), if the bytes decode with it without error. A page declaring a
+       single-byte charset (latin-1, windows-1252...) whose bytes are valid UTF-8 with
+       non-ASCII characters in them is read as UTF-8: that is the common mislabelling,
+       and valid multi-byte UTF-8 almost never arises by chance from a single-byte text.
+    3. Else UTF-8, if the bytes are valid UTF-8.
+    4. Else the charset charset_normalizer detects, if it decodes without error.
+    5. Else windows-1252 with errors="replace" (the last resort): the five bytes that
+       windows-1252 leaves undefined become U+FFFD. Never raises on bad bytes.
+    """
+    if not isinstance(data, (bytes, bytearray, memoryview)):
+        raise TypeError(f"expected bytes, not {type(data).__name__}")
+    data = bytes(data)
+    for bom, codec in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data[len(bom) :].decode(codec)
+            except UnicodeDecodeError:
+                return data[len(bom) :].decode(codec, errors="replace")
+    declared = declared_charset(data)
+    if declared is not None:
+        if declared != "utf-8" and _single_byte(declared) and not data.isascii():
+            try:
+                return data.decode("utf-8")
+            except UnicodeDecodeError:
+                pass
+        try:
+            return data.decode(declared)
+        except (UnicodeDecodeError, LookupError):
+            pass
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    try:
+        from charset_normalizer import from_bytes
+
+        best = from_bytes(data).best()
+        if best is not None and best.encoding:
+            return data.decode(best.encoding)
+    except (ImportError, LookupError, UnicodeDecodeError):
+        pass
+    return data.decode("cp1252", errors="replace")
+
+
+# --- parsing ----------------------------------------------------------------------
+
+
+def _parser() -> lxml.html.HTMLParser:
+    # libxml2's HTML parser reads no DTD and resolves no external entity; no_network
+    # forbids any fetch all the same. huge_tree lifts the size limits, not the safety.
+    parser = lxml.html.HTMLParser(
+        encoding="utf-8",
+        no_network=True,
+        remove_comments=True,
+        remove_pis=True,
+        huge_tree=True,
+        collect_ids=False,
+        default_doctype=False,
+    )
+    # Every element an HtmlElement (what trafilatura accepts) through a lookup done in C:
+    # lxml.html's own lookup calls Python for each element, a fifth of our walk's time.
+    parser.set_element_class_lookup(
+        lxml.etree.ElementDefaultClassLookup(
+            element=lxml.html.HtmlElement,
+            comment=lxml.html.HtmlComment,
+            pi=lxml.html.HtmlProcessingInstruction,
+            entity=lxml.html.HtmlEntity,
+        )
+    )
+    return parser
+
+
+# Bytes of the control characters XML (hence libxml2) refuses; trafilatura strips the
+# same ones (with U+FFFE, U+FFFF and lone surrogates) before it parses.
+_CONTROL_BYTES = bytes(b for b in range(32) if b not in (9, 10, 13))
+
+
+def parse(html: str) -> lxml.html.HtmlElement | None:
+    """The page's tree (an <html> root), or None for a page without any markup or text."""
+    if not html.strip():
+        return None
+    if not html.isascii() and ("\ufffe" in html or "\uffff" in html):
+        html = html.replace("\ufffe", "").replace("\uffff", "")
+    try:
+        data = html.encode("utf-8")
+    except UnicodeEncodeError:  # lone surrogates
+        data = html.encode("utf-8", "ignore")
+    data = data.translate(None, _CONTROL_BYTES)  # a C loop: cheaper than searching first
+    try:
+        return lxml.html.document_fromstring(data, parser=_parser())
+    except (lxml.etree.ParserError, ValueError):
+        return None
+
+
+# --- segmentation -----------------------------------------------------------------
+
+#: Elements whose text a reader never sees as body text: skipped with their subtree.
+DROP_TAGS = frozenset(
+    "script style noscript template svg math iframe frame frameset object embed canvas "
+    "video audio map head input select option optgroup datalist textarea button output "
+    "progress meter dialog".split()
+)
+#: Elements that start a new block: their text is a segment of its own.
+BLOCK_TAGS = frozenset(
+    "address article aside blockquote body caption center dd details dir div dl dt fieldset "
+    "figcaption figure footer form h1 h2 h3 h4 h5 h6 header hgroup hr html legend li main "
+    "menu nav ol p pre section summary table tbody tfoot thead tr td th ul".split()
+)
+#: Ancestors worth knowing about, by tag.
+CONTEXT_TAGS = {
+    "nav": "nav", "header": "header", "footer": "footer", "aside": "aside", "figure": "figure",
+    "figcaption": "figcaption", "form": "form", "li": "li", "article": "article",
+    "main": "main", "menu": "menu", "table": "table", "blockquote": "blockquote", "label": "form",
+    "address": "author",
+}
+#: ARIA landmark roles, by role.
+CONTEXT_ROLES = {
+    "navigation": "nav", "banner": "header", "contentinfo": "footer", "complementary": "aside",
+    "main": "main", "article": "article", "menu": "menu", "menubar": "menu", "search": "form",
+    "dialog": "dialog", "alertdialog": "dialog",
+}
+# Class and id values name what a container holds. A stem matches the start of a word
+# of the value, or of two words run together ("relatedPosts", "read-more"; hyphens and
+# underscores are ignored); short words must be whole words ("nav" but not "canvas").
+_CLASS_STEMS = (
+    ("comment", "comment"), ("disqus", "comment"), ("respond", "comment"),
+    ("share", "share"), ("sharing", "share"), ("social", "share"), ("sociable", "share"),
+    ("related", "related"), ("recommend", "related"), ("more-stories", "related"),
+    ("read-more", "related"), ("read-next", "related"), ("popular", "related"),
+    ("trending", "related"), ("most-read", "related"), ("teaser", "related"), ("you-may", "related"),
+    ("newsletter", "newsletter"), ("subscri", "newsletter"), ("sign-up", "newsletter"),
+    ("cookie", "cookie"), ("consent", "cookie"), ("gdpr", "cookie"),
+    ("side-bar", "sidebar"),
+    ("menu", "menu"), ("navbar", "menu"), ("navigation", "menu"),
+    ("breadcrumb", "breadcrumb"),
+    ("byline", "byline"), ("dateline", "byline"),
+    ("author", "author"),
+    ("caption", "caption"),
+    ("advert", "ad"), ("sponsor", "ad"), ("promo", "ad"),
+    ("keywords", "tags"),
+    ("widget", "widget"),
+    ("sr-only", "hidden"), ("visually-hidden", "hidden"), ("screen-reader", "hidden"),
+    ("offscreen", "hidden"), ("articlebody", "article"),
+    ("article-body", "article"), ("article-content", "article"), ("article-text", "article"),
+    ("post-body", "article"), ("post-content", "article"), ("entry-content", "article"),
+    ("story-body", "article"),
+)
+_CLASS_WORDS = {
+    "nav": "menu", "rail": "sidebar", "ad": "ad", "ads": "ad", "dfp": "ad", "credit": "caption",
+    "credits": "caption", "tags": "tags", "tag": "tags",
+    "topics": "tags", "hidden": "hidden",
+}
+_CLASS_WORD = re.compile(r"[a-z0-9]+")
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden")
+
+
+def _stem_index() -> dict[str, tuple[tuple[str, str], ...]]:
+    index: dict[str, list[tuple[str, str]]] = {}
+    for stem, name in _CLASS_STEMS:
+        stem = stem.replace("-", "").replace("_", "")
+        index.setdefault(stem[:3], []).append((stem, name))
+    return {k: tuple(v) for k, v in index.items()}
+
+
+_STEMS_BY_PREFIX = _stem_index()
+
+
+@lru_cache(maxsize=8192)
+def class_context(value: str) -> frozenset[str]:
+    """Context tokens named by class/id values (a pure function: caching cannot change a result).
+
+    The value is cut into words of letters and digits; a stem matches at the start of a
+    word or of two words run together ("relatedPosts", "read-more", "article__body"),
+    a short word only as a whole word.
+    """
+    words = _CLASS_WORD.findall(value.lower())
+    found = set()
+    for i, word in enumerate(words):
+        name = _CLASS_WORDS.get(word)
+        if name is not None:
+            found.add(name)
+        stems = _STEMS_BY_PREFIX.get(word[:3])
+        if stems:
+            pair = word + words[i + 1] if i + 1 < len(words) else word
+            for stem, name in stems:
+                if pair.startswith(stem):
+                    found.add(name)
+    return frozenset(found)
+
+
+class _Buffer:
+    """The text gathered for one open block element since its last flush."""
+
+    __slots__ = ("tag", "context", "pieces", "links", "first", "last")
+
+    def __init__(self, tag: str, context: frozenset[str], line: int) -> None:
+        self.tag = tag
+        self.context = context
+        self.pieces: list[str] = []
+        self.links = 0
+        self.first = line
+        self.last = line
+
+
+def _flush(buf: _Buffer, out: list[Segment]) -> None:
+    raw = "".join(buf.pieces)
+    buf.pieces = []
+    links, buf.links = buf.links, 0
+    text = " ".join(raw.split())
+    if not text:
+        return
+    chars = len(text) - text.count(" ")
+    density = min(links / chars, 1.0) if chars > 0 else 0.0
+    bullet = buf.tag == "li" or bool(_BULLET.match(text))
+    out.append(Segment(text, buf.first, max(buf.last, buf.first), bullet, buf.tag, buf.context, density))
+
+
+def _visible_chars(text: str) -> int:
+    return len(text) - text.count(" ") - text.count("\n") - text.count("\t") - text.count("\r")
+
+
+def _title(root: lxml.html.HtmlElement) -> Segment | None:
+    """The page title: og:title, else <title>, else the first <h1>."""
+    for meta in root.iter("meta"):
+        if (meta.get("property") or meta.get("name") or "").lower() == "og:title":
+            text = normalise(meta.get("content") or "")
+            if text:
+                line = meta.sourceline or 1
+                return Segment(text, line, line, False, "title", frozenset({"title"}))
+    for tag in ("title", "h1"):
+        el = next(root.iter(tag), None)
+        if el is not None:
+            text = normalise(el.text_content())
+            if text:
+                line = el.sourceline or 1
+                return Segment(text, line, line, False, "title", frozenset({"title"}))
+    return None
+
+
+_INLINE, _BLOCK, _LINK, _SKIP, _MENU = 0, 1, 2, 3, 4
+_HIDDEN = frozenset({"hidden"})
+#: In the context of a <nav> or <footer> made one block: never the article.
+_WHOLE = frozenset({"whole"})
+_NOTED_ATTRIBUTES = frozenset({"class", "id", "role", "itemprop", "hidden", "aria-hidden", "style"})
+_ARTICLE_PROPS = frozenset({"articlebody", "text", "reviewbody"})
+
+
+#: A <nav> or <footer> is one block if it holds fewer characters than this, or if at
+#: least this share of them are in links; else (a page wrapped in one) it is walked
+#: block by block like any other part of the page.
+MENU_MAX_CHARS = 2000
+MENU_MIN_LINK_DENSITY = 0.5
+
+
+def _is_menu(el: lxml.html.HtmlElement) -> bool:
+    """Whether a <nav> or <footer> is small or link-heavy enough to be one block."""
+    chars = len(el.text_content())  # in C; scripts included, an overestimate
+    if chars < MENU_MAX_CHARS:
+        return True
+    links = sum(len(a.text_content()) for a in el.iter("a"))
+    return links >= MENU_MIN_LINK_DENSITY * chars
+
+
+def walk(root: lxml.html.HtmlElement) -> list[Segment]:
+    """One Segment per run of block text, in document order.
+
+    Iterative (lxml's iterwalk with an explicit stack), so any depth is safe. Text
+    directly inside a block element, up to a nested block or a <br>, makes one segment;
+    an inline element's text joins the block it sits in; a tail joins the parent block.
+    A <nav> or a <footer> (or role=navigation, role=contentinfo) is one block however
+    many items it lists: its items are words of one menu, and the classifier's time is
+    better spent elsewhere. Each open
+    element's stack entry keeps the context to restore when it closes.
+    """
+    out: list[Segment] = []
+    top = _Buffer("html", frozenset(), 1)
+    blocks = [top]
+    stack: list[tuple[int, frozenset[str]]] = []  # per open element: (kind, parent's context)
+    context: frozenset[str] = frozenset()
+    in_link = 0
+    menu = False  # inside a <nav> or <footer> that is one block
+    drop, block_tags, context_tags, roles = DROP_TAGS, BLOCK_TAGS, CONTEXT_TAGS, CONTEXT_ROLES
+    noted = _NOTED_ATTRIBUTES
+    walker = lxml.etree.iterwalk(root, events=("start", "end"))
+    skip = walker.skip_subtree
+    push, pop = stack.append, stack.pop
+    buf = top
+    for event, el in walker:
+        if event == "start":
+            tag = el.tag
+            if tag.__class__ is not str or tag in drop:
+                push((_SKIP, context))
+                skip()
+                continue
+            parent_context = context
+            items = el.items()
+            if items:
+                names = None
+                for key, value in items:
+                    if key not in noted:
+                        continue
+                    if key == "class" or key == "id":
+                        names = value if names is None else f"{names} {value}"
+                    elif key == "role":
+                        extra = roles.get(value.lower())
+                        if extra is not None and extra not in context:
+                            context = context | {extra}
+                    elif key == "itemprop":
+                        if value.lower() in _ARTICLE_PROPS and "article" not in context:
+                            context = context | {"article"}
+                    elif key == "hidden" or (key == "aria-hidden" and value == "true"):
+                        context = context | _HIDDEN
+                    elif key == "style" and ("none" in value or "hidden" in value):
+                        if _HIDDEN_STYLE.search(value.lower()):
+                            context = context | _HIDDEN
+                if names:
+                    own = class_context(names)
+                    if own and not own <= context:
+                        context = context | own
+            name = context_tags.get(tag)
+            if name is not None and name not in context:
+                context = context | {name}
+            if tag in block_tags:
+                if menu:  # inside a menu: its items are words of one block
+                    if buf.pieces:
+                        buf.pieces.append(" ")
+                    push((_INLINE, parent_context))
+                else:
+                    if buf.pieces:
+                        _flush(buf, out)
+                    buf = _Buffer(tag, context | {"a"} if in_link else context, el.sourceline or buf.last)
+                    blocks.append(buf)
+                    if ("nav" in context or "footer" in context) and _is_menu(el):
+                        menu = True  # a menu or a footer is one block
+                        buf.context = buf.context | _WHOLE
+                        push((_MENU, parent_context))
+                    else:
+                        push((_BLOCK, parent_context))
+            elif tag == "a":
+                in_link += 1
+                push((_LINK, parent_context))
+            else:
+                if tag == "br" and buf.pieces:
+                    if menu:
+                        buf.pieces.append(" ")
+                    else:
+                        _flush(buf, out)
+                push((_INLINE, parent_context))
+            text = el.text
+            if text and (buf.pieces or not text.isspace()):
+                line = el.sourceline or buf.last
+                if not buf.pieces:
+                    buf.first = line
+                buf.last = line
+                buf.pieces.append(text)
+                if in_link:
+                    buf.links += _visible_chars(text)
+        else:
+            kind, context = pop()
+            if kind == _BLOCK or kind == _MENU:
+                blocks.pop()
+                if buf.pieces:
+                    _flush(buf, out)
+                buf = blocks[-1]
+                if kind == _MENU:
+                    menu = False
+            elif menu and kind == _INLINE and el.tag in block_tags and buf.pieces:
+                buf.pieces.append(" ")
+            elif kind == _LINK:
+                in_link -= 1
+            tail = el.tail
+            if tail and (buf.pieces or not tail.isspace()):
+                if not buf.pieces:
+                    buf.first = buf.last
+                buf.pieces.append(tail)
+                if in_link:
+                    buf.links += _visible_chars(tail)
+    if top.pieces:
+        _flush(top, out)
+    return out
+
+
+def segments(html: str) -> list[Segment]:
+    """The page's blocks, its title first when it has one."""
+    root = parse(html)
+    if root is None:
+        return []
+    return _segments(root)
+
+
+def _segments(root: lxml.html.HtmlElement) -> list[Segment]:
+    title = _title(root)
+    body = walk(root)
+    return ([title] if title is not None else []) + body
+
+
+# --- trafilatura ------------------------------------------------------------------
+
+
+#: Run trafilatura without its comparison against its readability and jusText ports
+#: (fast=True): our own classifier plays that part, and the comparison is a third of
+#: trafilatura's time.
+TRAFILATURA_FAST = True
+
+
+#: Elements trafilatura deletes before it reads the page (in its MANUALLY_CLEANED list,
+#: and for <footer> in its basic cleaning too).
+_PRUNED = ("script", "style", "noscript", "iframe", "object", "embed", "footer")
+
+
+def _drop_code(root: lxml.html.HtmlElement) -> None:
+    """Remove scripts (JSON-LD excepted), style sheets, <noscript>, embeds and footers.
+
+    trafilatura deletes all of them itself before it reads the page, but only after
+    copying the tree two or three times: dropping them first makes those copies cheaper
+    and changes nothing it extracts (checked on every page of both development
+    benchmarks). JSON-LD stays: trafilatura reads articleBody and forum markers there.
+    """
+    dead = [
+        el
+        for el in root.iter(*_PRUNED)
+        if el.tag != "script" or (el.get("type") or "").strip().lower() != "application/ld+json"
+    ]
+    for el in dead:
+        if el.getparent() is not None:
+            el.drop_tree()
+
+
+def trafilatura_lines(root: lxml.html.HtmlElement, fast: bool = TRAFILATURA_FAST) -> list[str]:
+    """The lines of trafilatura's extraction from this tree (comments excluded).
+
+    deduplicate=False: trafilatura then never reads or writes its process-wide LRU
+    cache (deduplication.LRU_TEST), so its output depends on this page alone. Its other
+    caches (functools.lru_cache on pure string functions) cannot change a result.
+    trafilatura copies the tree before cleaning it, so `root` is left as it was.
+    """
+    import trafilatura
+
+    try:
+        text = trafilatura.extract(root, fast=fast, include_comments=False, deduplicate=False)
+    except (RecursionError, ValueError, TypeError, MemoryError):  # a pathological tree: no evidence
+        return []
+    return [line for line in (normalise(x) for x in (text or "").splitlines()) if line]
+
+
+def _key(text: str) -> str:
+    """Text as trafilatura prints it (NFC), for comparison."""
+    return unicodedata.normalize("NFC", text) if not text.isascii() else text
+
+
+_TRAFILATURA = frozenset({"trafilatura"})
+#: A segment shorter than this is only "in the extraction" when it is a whole line of it.
+MIN_SUBSTRING_CHARS = 40
+
+
+def mark(segs: list[Segment], lines: list[str]) -> list[Segment]:
+    """Add "trafilatura" to the context of every segment found in trafilatura's lines."""
+    if not lines:
+        return segs
+    whole = set(lines)
+    for line in lines:
+        if line.startswith("- "):  # a list item, as trafilatura prints it
+            whole.add(line[2:])
+        elif "|" in line:  # a table row: "| cell | cell |"
+            whole.update(cell for cell in (c.strip() for c in line.split("|")) if cell)
+    # trafilatura keeps some line breaks of the source inside a paragraph: a long block
+    # may span several of its lines.
+    joined = " ".join(lines)
+    out = []
+    for s in segs:
+        key = _key(s.text)
+        if key in whole or (len(key) >= MIN_SUBSTRING_CHARS and key in joined):
+            s = Segment(s.text, s.first_line, s.last_line, s.bullet, s.tag, s.context | _TRAFILATURA, s.link_density)
+        out.append(s)
+    return out
+
+
+# --- markup hints on the verdicts ---------------------------------------------------
+
+#: trafilatura's extraction is evidence only when it holds at least this many characters.
+MIN_EVIDENCE_CHARS = 200
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """What trafilatura's extraction says about the page as a whole."""
+
+    chars: int  # characters in the extraction
+
+    @classmethod
+    def of(cls, lines: list[str], segs: list[Segment] | None = None) -> Evidence:
+        return cls(sum(len(line) for line in lines))
+
+    @property
+    def usable(self) -> bool:
+        return self.chars >= MIN_EVIDENCE_CHARS
+
+
+NO_EVIDENCE = Evidence(0)
+
+#: Ancestors whose text is never the article: (context token, label, reason).
+NOISE_CONTAINERS = (
+    ("nav", Label.NAVIGATION, "inside <nav>"),
+    ("footer", Label.FOOTER, "inside <footer>"),
+    ("aside", Label.WIDGET, "inside <aside>"),
+    ("figcaption", Label.CAPTION, "a figure caption (<figcaption>)"),
+)
+#: A block with at least this share of its characters in links is a link list...
+MAX_LINK_DENSITY = 0.5
+#: ...unless it is at least this many words long.
+LINK_LIST_MAX_WORDS = 25
+#: A block in trafilatura's extraction weighs this much more than its words (per word).
+IN_BONUS = 1.0
+IN_FLOOR = 3.0
+#: Prose outside the extraction but between its first and last block keeps this share...
+OUT_INSIDE_SHARE = 0.5
+#: ...and prose before or after it this share, minus this penalty per word.
+OUT_SHARE = 0.5
+OUT_PENALTY = 0.5
+
+
+def _noise(words: int, label: Label, reason: str) -> Verdict:
+    return Verdict(Kind.NOISE, label, reason, -(words + NOISE_PENALTY))
+
+
+_CONTAINER_TOKENS = frozenset(token for token, _, _ in NOISE_CONTAINERS)
+
+
+def _container_noise(s: Segment, words: int, ignore: frozenset[str]) -> Verdict | None:
+    c = s.context - ignore if ignore else s.context
+    for token, label, reason in NOISE_CONTAINERS:
+        if token in c:
+            return _noise(words, label, reason)
+    return None
+
+
+#: Context tokens that mark a block outside trafilatura's extraction as page furniture
+#: (a caption, a teaser in a list, a widget) rather than article text it missed.
+FURNITURE = frozenset(
+    "figure figcaption caption li a aside nav header footer menu hidden related newsletter share "
+    "cookie sidebar comment widget ad author byline breadcrumb tags form dialog".split()
+)
+#: Negative weights between the extraction's first and last block count this share.
+SPAN_NEGATIVE_SHARE = 0.25
+
+
+#: A context token held by at least this share of the extraction's words wraps the
+#: article itself ("widget" on the page's main column), so it says nothing on this page.
+UBIQUITOUS_SHARE = 0.5
+
+
+def _ubiquitous(segs: list[Segment], inside: list[bool]) -> frozenset[str]:
+    counts: dict[str, int] = {}
+    total = 0
+    for s, yes in zip(segs, inside):
+        if yes:
+            words = len(s.text.split())
+            total += words
+            for token in s.context:
+                counts[token] = counts.get(token, 0) + words
+    return frozenset(t for t, n in counts.items() if n >= UBIQUITOUS_SHARE * total)
+
+
+def _furniture(s: Segment, ignore: frozenset[str]) -> str | None:
+    """Why a block outside the extraction looks like page furniture, or None."""
+    found = (s.context & FURNITURE) - ignore
+    if found:
+        return min(found)
+    if s.link_density > 0.2:
+        return f"link density {s.link_density:.1f}"
+    return None
+
+
+#: Blocks of the extraction more than this many blocks apart form separate groups.
+GROUP_GAP = 10
+
+
+def _stretch(segs: list[Segment], verdicts: list[Verdict], inside: list[bool]) -> tuple[int, int]:
+    """First and last block of the extraction's stretch; (len, -1) when there is none.
+
+    A group of extracted blocks at either end without any prose (a headline repeated
+    in the page header, a short line in the footer) is left out of the stretch.
+    """
+    groups: list[list[int]] = []  # [first, last, blocks of prose]
+    for i, yes in enumerate(inside):
+        if not yes:
+            continue
+        prose = verdicts[i].kind is Kind.PROSE
+        if groups and i - groups[-1][1] <= GROUP_GAP:
+            groups[-1][1] = i
+            groups[-1][2] += prose
+        else:
+            groups.append([i, i, int(prose)])
+    if not groups:
+        return len(segs), -1
+    lo, hi = 0, len(groups) - 1
+    while lo < hi and not groups[lo][2]:
+        lo += 1
+    while hi > lo and not groups[hi][2]:
+        hi -= 1
+    return groups[lo][0], groups[hi][1]
+
+
+def adjust(segs: list[Segment], verdicts: list[Verdict], evidence: Evidence = NO_EVIDENCE) -> list[Verdict]:
+    """Revise each verdict on a block's text with what the markup says about the block.
+
+    Markup noise (inside <nav>, <aside>, a <figcaption>, an <h1> headline, a link list)
+    becomes NOISE. With usable evidence from trafilatura, blocks in its extraction count
+    for the article whatever their length (a short line in it is a sentence of the
+    article: a heading, a list item, a table cell), and the stretch from its first to
+    its last block holds together; prose it left out counts less, and is noise when the
+    markup says it is page furniture (a caption, a teaser in a list, a widget); a short
+    line it left out is noise (a byline, a date, a button).
+    """
+    use = evidence.usable
+    inside = [use and "trafilatura" in s.context and s.tag != "title" for s in segs]
+    first, last = _stretch(segs, verdicts, inside)
+    title = next((s.text for s in segs if s.tag == "title"), None)
+    ignore = _ubiquitous(segs, inside) if use else frozenset()
+    out = []
+    for i, (s, v) in enumerate(zip(segs, verdicts)):
+        v = _adjust_one(i, s, v, inside[i], first <= i <= last, i < last, title, use, ignore)
+        if v.label is Label.CAPTION:
+            # revise reads a caption label as a credit line and drops the line above it
+            # as the photo's text; in HTML the markup already says where captions are.
+            # The label comes back on the final blocks (see `relabel`).
+            v = replace(v, label=Label.BOILERPLATE)
+        if use and v.weight < 0 and first <= i <= last:
+            v = replace(v, weight=v.weight * SPAN_NEGATIVE_SHARE)
+        out.append(v)
+    return out
+
+
+def _adjust_one(
+    i: int,
+    s: Segment,
+    v: Verdict,
+    inside: bool,
+    in_stretch: bool,
+    more_after: bool,
+    title: str | None,
+    use: bool,
+    ignore: frozenset[str],
+) -> Verdict:
+    if s.tag == "title":
+        return v
+    words = s.text.count(" ") + 1  # segment text is normalised: one space between words
+    if "whole" in s.context:  # a whole menu or footer as one block: its items run together
+        if "nav" in s.context:
+            return _noise(words, Label.NAVIGATION, "inside <nav> (the whole menu as one block)")
+        return _noise(words, Label.FOOTER, "inside <footer> (the whole footer as one block)")
+    if s.context & _CONTAINER_TOKENS:
+        container = _container_noise(s, words, ignore)
+        if container is not None:
+            return container
+    if s.tag == "h1":
+        return Verdict(Kind.NOISE, Label.TITLE, "the headline (<h1>)", -float(words))
+    kind = v.kind
+    if kind is Kind.NOISE:
+        if (v.stop or v.label in SECTION_LABELS) and more_after and use:
+            # A noise heading ("Advertisement", "Comments") with more of the extraction
+            # after it: what follows is the article's, not the heading's list.
+            return replace(v, label=Label.BOILERPLATE, stop=False)
+        return v
+    if s.link_density >= MAX_LINK_DENSITY and words < LINK_LIST_MAX_WORDS:
+        return _noise(words, Label.NAVIGATION, f"link density {s.link_density:.1f}")
+    if not use:
+        return v
+    if inside:
+        if kind is Kind.LINE and title is not None and s.text in title:
+            return v  # the headline: revise knows it repeats the title
+        weight = max(v.weight, 0.0) + max(IN_BONUS * words, IN_FLOOR)
+        reason = v.reason if kind is not Kind.LINE else "a short line"
+        new_kind = Kind.PROSE if kind is Kind.PROSE else Kind.SENTENCE
+        return Verdict(new_kind, Label.BODY, f"{reason}, in trafilatura's extraction", weight)
+    if kind is Kind.PROSE or kind is Kind.SENTENCE:
+        why = _furniture(s, ignore)
+        if why is not None:
+            label = Label.CAPTION if why in ("figure", "figcaption", "caption") else Label.BOILERPLATE
+            return Verdict(Kind.NOISE, label, f"{v.reason} outside trafilatura's extraction, {why}", -float(words))
+        if in_stretch:
+            return replace(v, weight=v.weight * OUT_INSIDE_SHARE)
+        return replace(v, weight=v.weight * OUT_SHARE - OUT_PENALTY * words)
+    # trafilatura keeps the article's headings: a short line it left out is a byline,
+    # a caption, a date or a button, not a heading of the article.
+    return Verdict(Kind.NOISE, v.label, f"{v.reason}, outside trafilatura's extraction", v.weight, False)
+
+
+def relabel(doc: Document) -> Document:
+    """Name the dropped captions CAPTION again (`adjust` hides the label from revise)."""
+    blocks = [
+        replace(b, label=Label.CAPTION)
+        if not b.kept and b.label is Label.BOILERPLATE and "caption" in b.reason
+        else b
+        for b in doc.blocks
+    ]
+    return replace(doc, blocks=blocks)
+
+
+def analyse(html: str) -> tuple[list[Segment], Callable[[list[Segment], list[Verdict]], list[Verdict]]]:
+    """The page's segments, marked with trafilatura's extraction, and the hints for `run`."""
+    root = parse(html)
+    if root is None:
+        return [], partial(adjust, evidence=NO_EVIDENCE)
+    segs = _segments(root)
+    if not segs:
+        return segs, partial(adjust, evidence=NO_EVIDENCE)
+    _drop_code(root)
+    lines = trafilatura_lines(root)
+    marked = mark(segs, lines)
+    if TRAFILATURA_FAST and _missed_prose(marked):
+        lines = trafilatura_lines(root, fast=False)
+        marked = mark(segs, lines)
+    return marked, partial(adjust, evidence=Evidence.of(lines, marked))
+
+
+#: A block of at least this many words is prose whatever else it is.
+LONG_WORDS = 25
+#: The fast extraction missed the article when the long blocks it left out hold at least
+#: this many characters and this many times those of the long blocks it kept.
+MISSED_CHARS = 1000
+MISSED_RATIO = 4
+
+
+def _missed_prose(segs: list[Segment]) -> bool:
+    """Whether trafilatura's fast extraction left out most of the page's long prose.
+
+    Then it is run again with its comparison against its readability and jusText ports
+    (its recall fallbacks), as trafilatura itself retries a short extraction: about 2 %
+    of the development pages.
+    """
+    kept = missed = 0
+    for s in segs:
+        if s.text.count(" ") + 1 >= LONG_WORDS and s.tag != "title":
+            if "trafilatura" in s.context:
+                kept += len(s.text)
+            else:
+                missed += len(s.text)
+    return missed >= MISSED_CHARS and missed > MISSED_RATIO * kept

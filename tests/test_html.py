@@ -1,0 +1,292 @@
+"""HTML input: markup hints, charset decoding, hostile pages, determinism, no invention."""
+
+from __future__ import annotations
+
+import codecs
+
+import pytest
+
+import cleaner
+from cleaner import Label
+from cleaner import html as markup
+
+ARTICLE = [
+    "The city council voted on Tuesday to keep the central library open for another year, "
+    "after a campaign by residents that lasted most of the winter.",
+    "The building, which dates from 1910, had been due to close in March because the heating "
+    "system and the roof both need repairs that the council said it could not afford.",
+    "Residents collected more than four thousand signatures and packed the last two meetings of "
+    "the council, where speaker after speaker described what the library means to the town.",
+    "The council will now look for grants to pay for the repairs, and a group of volunteers has "
+    "offered to run a reading programme for children on Saturday mornings.",
+]
+
+
+def page(body: str, *, title: str = "Library stays open after residents' campaign", head: str = "") -> str:
+    return (
+        f"<!DOCTYPE html><html><head><meta charset='utf-8'><title>{title} - The Town Gazette</title>"
+        f"{head}</head><body>{body}</body></html>"
+    )
+
+
+def article_html(paragraphs: list[str] = ARTICLE, inner: str = "") -> str:
+    ps = "".join(f"<p>{p}</p>" for p in paragraphs[:2]) + inner + "".join(f"<p>{p}</p>" for p in paragraphs[2:])
+    return f"<article><h1>Library stays open after residents' campaign</h1>{ps}</article>"
+
+
+NAV = "<nav><ul><li><a href='/'>Home</a></li><li><a href='/news'>News</a></li><li><a href='/sport'>Sport</a></li></ul></nav>"
+FOOTER = (
+    "<footer><p>The Town Gazette is published by Gazette Media Limited, registered in England, "
+    "and all of its content is protected by copyright law.</p><a href='/privacy'>Privacy policy</a></footer>"
+)
+ASIDE = (
+    "<aside><h3>Most read</h3><p>A long teaser about the harbour festival that draws visitors from "
+    "all over the region every single summer, written as a full sentence.</p></aside>"
+)
+RELATED = (
+    "<div class='related-articles'><h3>Related stories</h3><p>Council approves a new budget for the "
+    "swimming pool after a long debate that went on late into the night.</p></div>"
+)
+SHARE = "<div class='share-buttons'><a href='#'>Facebook</a> <a href='#'>Twitter</a> <a href='#'>Email</a></div>"
+COMMENTS = (
+    "<div id='comments'><h3>3 comments</h3><div class='comment'><p>I have been going to this library "
+    "since I was a child and I am so glad it will stay open for all of us.</p></div></div>"
+)
+
+
+def full_page() -> str:
+    return page(NAV + "<main>" + article_html(inner=SHARE) + RELATED + COMMENTS + "</main>" + ASIDE + FOOTER)
+
+
+def test_article_kept_and_containers_dropped():
+    doc = cleaner.clean_html_document(full_page())
+    assert doc.paragraphs == ARTICLE
+    text = "\n".join(doc.paragraphs)
+    for noise in ("Home", "Most read", "harbour festival", "swimming pool", "Facebook", "glad it will stay open", "copyright"):
+        assert noise not in text
+    reasons = {b.text: b.reason for b in doc.blocks}
+    assert "inside <nav>" in reasons["Home News Sport"]  # a menu is one block
+    assert "<aside>" in reasons["Most read"]
+
+
+def test_title_is_found():
+    doc = cleaner.clean_html_document(full_page())
+    assert doc.title is not None and "Library stays open" in doc.title
+    assert doc.blocks[0].label is Label.TITLE
+    # og:title wins over <title> (no site name after it)
+    og = page(article_html(), head="<meta property='og:title' content='Library stays open'>")
+    assert cleaner.clean_html_document(og).title == "Library stays open"
+
+
+def test_the_headline_is_not_body_text():
+    doc = cleaner.clean_html_document(full_page())
+    h1 = [b for b in doc.blocks if b.text == "Library stays open after residents' campaign" and b.index > 0]
+    assert h1 and not any(b.kept and b.label is Label.BODY for b in h1)
+
+
+def test_figcaption_is_a_caption():
+    figure = (
+        "<figure><img src='library.jpg' alt=''><figcaption>The central library on Market Street, "
+        "photographed in January by a local resident.</figcaption></figure>"
+    )
+    doc = cleaner.clean_html_document(page(article_html(inner=figure)))
+    assert doc.paragraphs == ARTICLE
+    caption = next(b for b in doc.blocks if b.text.startswith("The central library on Market Street"))
+    assert not caption.kept and caption.label is Label.CAPTION
+
+
+FRENCH = [
+    "À la suite d’une vague d’attentats ces derniers mois, un nombre croissant de gouvernements "
+    "font appel aux réseaux sociaux pour surveiller les activités extrémistes sur leurs plateformes.",
+    "La France discute désormais directement avec les grandes plateformes, et le Premier ministre "
+    "a rencontré leurs représentants pour préparer un plan commun contre la propagande en ligne.",
+    "Ce que nous savons, grâce à un communiqué de presse, c’est que le gouvernement et les "
+    "entreprises se sont mis d’accord pour définir une stratégie de contre-discours en ligne.",
+    "Dans le passé, plusieurs pays ont lancé des campagnes en ligne pour lutter contre la "
+    "radicalisation, avec des résultats que les chercheurs jugent encore difficiles à mesurer.",
+]
+
+
+def test_recommended_videos_widget_and_editors_picks_removed():
+    widget = "<div class='video-player'><h3>Vidéos recommandées</h3></div>"
+    picks = (
+        "<h3>Recommandations des rédacteurs</h3><ul>"
+        "<li><a href='/a'>Qu’est-ce que le mastodonte? Voici pourquoi tout le monde en parle</a></li>"
+        "<li><a href='/b'>Un milliardaire suspend son accord en attendant l'examen des données</a></li>"
+        "<li><a href='/c'>La nouvelle application musicale est une façon amusante de jouer</a></li>"
+        "</ul>"
+    )
+    body = (
+        "<article><h1>La France exhorte les réseaux sociaux à combattre la propagande</h1>"
+        + "".join(f"<p>{p}</p>" for p in FRENCH[:2])
+        + widget
+        + "".join(f"<p>{p}</p>" for p in FRENCH[2:])
+        + picks
+        + "</article>"
+    )
+    html = page(body, title="La France exhorte les réseaux sociaux à combattre la propagande")
+    doc = cleaner.clean_html_document(html)
+    assert doc.paragraphs == FRENCH
+    dropped = {b.text for b in doc.dropped}
+    assert "Vidéos recommandées" in dropped
+    assert "Recommandations des rédacteurs" in dropped
+    assert any(t.startswith("Qu’est-ce que le mastodonte") for t in dropped)
+
+
+def test_link_dense_block_is_dropped_with_its_density():
+    links = "<p><a href='/1'>Council news</a> <a href='/2'>Library hours</a> <a href='/3'>Events</a></p>"
+    doc = cleaner.clean_html_document(page(article_html(inner=links)))
+    block = next(b for b in doc.blocks if b.text == "Council news Library hours Events")
+    assert not block.kept and "link density" in block.reason
+
+
+# --- decoding ---------------------------------------------------------------------
+
+SENTENCE = "Le café de la gare a rouvert ses portes cette semaine, à la grande joie des habitués."
+
+
+def french_page(charset: str | None) -> str:
+    meta = f"<meta charset='{charset}'>" if charset else ""
+    return f"<html><head>{meta}<title>Café</title></head><body><p>{SENTENCE}</p></body></html>"
+
+
+@pytest.mark.parametrize("label", ["latin-1", "iso-8859-1", "ISO-8859-15"])
+def test_declared_single_byte_charset(label):
+    data = french_page(label).encode("latin-1")
+    assert SENTENCE in markup.decode(data)
+    assert cleaner.clean_html(data) == [SENTENCE]
+
+
+def test_declared_windows_1252_in_http_equiv():
+    text = "Il a dit « bonjour » – puis : “ça coûte 5 €”, et il est parti."
+    html = (
+        "<html><head><meta http-equiv='Content-Type' content='text/html; charset=windows-1252'>"
+        f"</head><body><p>{text}</p></body></html>"
+    )
+    assert text in markup.decode(html.encode("cp1252"))
+
+
+def test_utf8_with_bom():
+    data = codecs.BOM_UTF8 + french_page("iso-8859-1").encode("utf-8")  # the BOM wins over the label
+    assert SENTENCE in markup.decode(data)
+    assert not markup.decode(data).startswith("\ufeff")
+
+
+def test_utf16_with_bom():
+    data = french_page(None).encode("utf-16")
+    assert SENTENCE in markup.decode(data)
+
+
+def test_mislabelled_charsets_fall_back_safely():
+    # Declared latin-1, written in UTF-8: read as UTF-8 (no mojibake).
+    assert SENTENCE in markup.decode(french_page("iso-8859-1").encode("utf-8"))
+    # Declared UTF-8, written in windows-1252: detected, never raises.
+    text = markup.decode(french_page("utf-8").encode("cp1252"))
+    assert "caf" in text and "\ufffd" not in text
+    # An unknown label is ignored.
+    assert SENTENCE in markup.decode(french_page("x-no-such-charset").encode("utf-8"))
+    # Bytes no charset can read are decoded with replacement characters, not an exception.
+    assert isinstance(markup.decode(b"<p>\x81\x8d\x8f\x90\x9d\xff\xfe\x00</p>"), str)
+
+
+def test_bytes_and_str_give_the_same_result():
+    html = full_page()
+    assert cleaner.clean_html(html.encode("utf-8")) == cleaner.clean_html(html)
+
+
+# --- hostile pages ------------------------------------------------------------------
+
+
+def test_external_entities_are_never_resolved():
+    xxe = (
+        '<?xml version="1.0"?><!DOCTYPE html [<!ENTITY e SYSTEM "file:///etc/passwd">'
+        '<!ENTITY f SYSTEM "http://127.0.0.1:1/x">]>'
+        "<html><head><title>&e;</title></head><body>"
+        + article_html()
+        + "<p>&e; &f;</p></body></html>"
+    )
+    for data in (xxe, xxe.encode("utf-8")):
+        doc = cleaner.clean_html_document(data)
+        everything = "\n".join(b.text for b in doc.blocks) + (doc.title or "")
+        assert "root:" not in everything
+        assert "root:" not in "\n".join(markup.trafilatura_lines(markup.parse(xxe)))
+
+
+def test_very_deep_nesting_finishes():
+    deep = "<html><body>" + "<div>" * 100_000 + "<p>Deep.</p>" + "</div>" * 100_000 + "</body></html>"
+    assert isinstance(cleaner.clean_html(deep), list)  # no RecursionError
+    inline = "<html><body><p>" + "<span>" * 100_000 + "x" + "</span>" * 100_000 + "</p></body></html>"
+    assert isinstance(cleaner.clean_html(inline), list)
+
+
+@pytest.mark.parametrize("junk", ["", "   ", "plain text, no markup", "<", "<<<>>>", "\x00\x00", "<p>\ud800</p>"])
+def test_degenerate_inputs(junk):
+    assert isinstance(cleaner.clean_html_document(junk).paragraphs, list)
+
+
+def test_max_input_chars_applies_to_html():
+    with pytest.raises(ValueError):
+        cleaner.clean_html(full_page(), max_input_chars=100)
+    with pytest.raises(ValueError):
+        cleaner.clean_html(full_page().encode("utf-8"), max_input_chars=10)
+
+
+def test_type_errors():
+    with pytest.raises(TypeError):
+        cleaner.clean_html(123)  # type: ignore[arg-type]
+
+
+# --- determinism and no invention ---------------------------------------------------
+
+OTHER = page(
+    "<div class='post'>" + "".join(f"<p>{p}</p>" for p in FRENCH) + "</div>" + FOOTER,
+    title="Un autre article",
+)
+
+
+def test_same_output_twice_and_independent_of_history():
+    a1 = cleaner.clean_html_document(full_page())
+    b = cleaner.clean_html_document(OTHER)
+    a2 = cleaner.clean_html_document(full_page())
+    cleaner.clean_html_document(full_page())
+    a3 = cleaner.clean_html_document(full_page())
+    assert a1.to_dict() == a2.to_dict() == a3.to_dict()
+    assert b.paragraphs  # the other page was cleaned in between
+
+
+def test_no_invention():
+    for html in (full_page(), OTHER):
+        doc = cleaner.clean_html_document(html)
+        texts = {s.text for s in markup.segments(html)}
+        assert doc.paragraphs
+        for paragraph in doc.paragraphs:
+            assert paragraph in texts
+        assert [b.text for b in doc.blocks] == [s.text for s in markup.segments(html)]
+
+
+def test_segments_carry_markup_hints():
+    segs = markup.segments(full_page())
+    by_text = {s.text: s for s in segs}
+    assert segs[0].tag == "title"
+    menu = by_text["Home News Sport"]  # a <nav> is one block
+    assert menu.tag == "nav" and "nav" in menu.context and menu.link_density == 1.0
+    assert "article" in by_text[ARTICLE[0]].context and by_text[ARTICLE[0]].tag == "p"
+    assert "related" in by_text["Related stories"].context
+    assert "comment" in by_text["3 comments"].context
+    assert "share" in by_text["Facebook Twitter Email"].context
+    assert by_text[ARTICLE[0]].link_density == 0.0
+
+
+def test_br_separates_lines_and_inline_text_joins():
+    segs = markup.segments("<html><body><p>one <b>bold</b> line<br>second line</p><div>a<p>b</p>c</div></body></html>")
+    assert [s.text for s in segs] == ["one bold line", "second line", "a", "b", "c"]
+    assert [s.tag for s in segs] == ["p", "p", "div", "p", "div"]
+
+
+def test_scripts_styles_and_hidden_controls_are_not_text():
+    html = (
+        "<html><head><style>p{color:red}</style></head><body><script>var x = 'no';</script>"
+        "<p>Visible text.</p><noscript>Enable JavaScript</noscript><template><p>Template</p></template>"
+        "<form><label>Email</label><input value='secret'><button>Send</button></form></body></html>"
+    )
+    assert [s.text for s in markup.segments(html)] == ["Visible text.", "Email"]
