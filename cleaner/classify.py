@@ -77,7 +77,7 @@ def classify(
         )
     if feats.url and (words <= URL_MAX_WORDS or not feats.terminal):
         return Verdict(Kind.NOISE, Label.NAVIGATION, "a web address", -(words + NOISE_PENALTY))
-    if feats.separators >= 2:
+    if feats.separators >= 2 and not feats.terminal:  # menus do not end like sentences
         return Verdict(
             Kind.NOISE, Label.NAVIGATION, "menu items separated by | or »", -(words + NOISE_PENALTY)
         )

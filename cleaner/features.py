@@ -84,7 +84,9 @@ def features(text: str) -> Features:
             words += (cjk + 1) // 2 - sum(1 for t in tokens if _CJK.match(t))
     separators = 0
     if not _SEPARATOR_CHARS.isdisjoint(text):
-        separators = sum(1 for part in text.split(" ") if len(part) == 1 and part in SEPARATORS)
+        # "»" closes a French quotation when "«" opened it; in "Home » News" it separates.
+        marks = SEPARATORS if "«" not in text else SEPARATORS - {"»"}
+        separators = sum(1 for part in text.split(" ") if len(part) == 1 and part in marks)
     last = _last_meaningful(text)
     digits = sum(map(text.count, _DIGITS))
     return Features(
