@@ -2,7 +2,7 @@
 
 from .config import Config
 from .document import Block, Document, Label
-from .pipeline import clean, clean_document, clean_html, clean_html_document
+from .pipeline import InputTooLarge, clean, clean_document, clean_html, clean_html_document
 from .batch import clean_many
 from .profile import Profile
 
@@ -10,6 +10,7 @@ __all__ = [
     "Block",
     "Config",
     "Document",
+    "InputTooLarge",
     "Label",
     "Profile",
     "clean",

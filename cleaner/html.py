@@ -729,9 +729,9 @@ def _adjust_one(
     use: bool,
     ignore: frozenset[str],
 ) -> Verdict:
-    if s.tag == "title":
-        return v
-    words = s.text.count(" ") + 1  # segment text is normalised: one space between words
+    words = s.text.count(" ") + 1
+    if s.tag == "title":  # the page's <title>: the title or nothing, never a paragraph
+        return Verdict(Kind.LINE, Label.SHORT, "the page's <title>", -float(words))  # segment text is normalised: one space between words
     if "whole" in s.context:  # a whole menu or footer as one block: its items run together
         if "nav" in s.context:
             return _noise(words, Label.NAVIGATION, "inside <nav> (the whole menu as one block)")

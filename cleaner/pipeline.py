@@ -7,6 +7,7 @@ very last round again and changes nothing: idempotence by construction, as in ft
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Any, Callable
 
 from . import html as markup
@@ -162,7 +163,36 @@ def clean_html_document(html: str | bytes, *, config: Config | None = None, **ov
         html = markup.decode(bytes(html))
     _check(html, cfg)
     segments, hints = markup.analyse(html)
-    return markup.relabel(run(segments, cfg, hints=hints))
+    return _settle(markup.relabel(run(segments, cfg, hints=hints)), cfg)
+
+
+def _settle(doc: Document, config: Config) -> Document:
+    """HTML mode's document, with what text mode would drop from its output dropped too.
+
+    The output of HTML mode is text; cleaning it again as text must change nothing.
+    Text mode on the output reaches its own fixed point in one call, and each line of
+    the output is one kept block, so its verdicts map back onto the blocks one to one.
+    """
+    again = run(segment(doc.text), config)
+    if doc.title is not None and again.title != doc.title:
+        # The page's title would read as a paragraph of the text: leave it out.
+        blocks = [
+            dataclasses.replace(b, kept=False, reason="the page title, too long to stand as one in text")
+            if b.kept and b.label is Label.TITLE
+            else b
+            for b in doc.blocks
+        ]
+        doc = Document(None, doc.paragraphs, blocks)
+        again = run(segment(doc.text), config)
+    kept = [i for i, block in enumerate(doc.blocks) if block.kept]
+    if again.text == doc.text and again.title == doc.title or len(again.blocks) != len(kept):
+        return doc
+    blocks = list(doc.blocks)
+    for i, second in zip(kept, again.blocks):
+        if not second.kept or (second.label is Label.TITLE) != (blocks[i].label is Label.TITLE):
+            reason = f"{second.reason} (when the output is cleaned again as text)" if not second.kept else second.reason
+            blocks[i] = dataclasses.replace(blocks[i], label=second.label, kept=second.kept, reason=reason)
+    return Document(again.title, again.paragraphs, blocks)
 
 
 def clean_html(html: str | bytes, *, config: Config | None = None, **overrides: Any) -> list[str]:

@@ -145,6 +145,8 @@ def weights(items: list[Item], ctx: Context) -> list[float]:
     return out
 
 
+#: At most this many short lines end a text after its last paragraph.
+TAIL_MAX_ITEMS = 30
 #: A list introduced by a line ending in a colon has at most this many items.
 LIST_MAX_ITEMS = 60
 #: The standfirst may sit this many blocks above the body.
@@ -190,9 +192,14 @@ def main_run(items: list[Item], ctx: Context) -> tuple[int, int]:
 
 
 def _with_list(items: list[Item], end: int) -> int:
-    """Move the end past a list that the article's last line introduces ("Tour dates:")."""
+    """Move the end past a list that the article's last line introduces ("Tour dates:"),
+    or past the short lines that end the text when nothing after them is noise (on a
+    page, a footer holds some noise; in cleaned text, they are the article's last lines)."""
     if end < len(items) and items[end].verdict.kind is not Kind.NOISE and items[end].feats.semi_terminal:
         end += 1  # the introducing line itself, which weighs nothing
+    rest = items[end:]
+    if end and len(rest) <= TAIL_MAX_ITEMS and all(i.verdict.kind in (Kind.LINE, Kind.SENTENCE) for i in rest):
+        return len(items)
     if not end or not items[end - 1].feats.semi_terminal:
         return end
     limit = min(len(items), end + LIST_MAX_ITEMS)
@@ -268,6 +275,10 @@ def _next_content(items: list[Item], i: int, end: int) -> Kind | None:
 def revise(items: list[Item]) -> tuple[list[Decision], int | None]:
     ctx = context(items)
     start, end = main_run(items, ctx)
+    # The text ends with short lines and nothing else (see _with_list): they are the article's.
+    tail = end if end == len(items) and any(k.verdict.kind is Kind.PROSE for k in items) else len(items)
+    while tail > start and items[tail - 1].verdict.kind in (Kind.LINE, Kind.SENTENCE):
+        tail -= 1
     title = find_title(items, start)
 
     # Next prose after each block, computed right to left so every lookup is O(1).
@@ -308,7 +319,7 @@ def revise(items: list[Item]) -> tuple[list[Decision], int | None]:
         if not inside:
             decisions.append(_outside(items, i, start, end))
             continue
-        if v.kind is Kind.LINE and in_list and ctx.repeats[i] < REPEATS:
+        if v.kind is Kind.LINE and (in_list or i >= tail) and ctx.repeats[i] < REPEATS:
             decisions.append(Decision(Label.BODY, True, "an item of a list the article introduces"))
             continue
         in_list = item.feats.semi_terminal
