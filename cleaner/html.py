@@ -538,6 +538,8 @@ def _key(text: str) -> str:
 _TRAFILATURA = frozenset({"trafilatura"})
 #: A segment shorter than this is only "in the extraction" when it is a whole line of it.
 MIN_SUBSTRING_CHARS = 40
+#: Blocks are searched for inside the extraction's text only while it is at most this long.
+MAX_SEARCH_CHARS = 100_000
 
 
 def mark(segs: list[Segment], lines: list[str]) -> list[Segment]:
@@ -553,10 +555,13 @@ def mark(segs: list[Segment], lines: list[str]) -> list[Segment]:
     # trafilatura keeps some line breaks of the source inside a paragraph: a long block
     # may span several of its lines.
     joined = " ".join(lines)
+    # Searching the extraction for every block is quadratic on a huge page: past a size,
+    # only whole lines count (a bound on the work per block keeps the pass linear).
+    search = len(joined) <= MAX_SEARCH_CHARS
     out = []
     for s in segs:
         key = _key(s.text)
-        if key in whole or (len(key) >= MIN_SUBSTRING_CHARS and key in joined):
+        if key in whole or (search and len(key) >= MIN_SUBSTRING_CHARS and key in joined):
             s = Segment(s.text, s.first_line, s.last_line, s.bullet, s.tag, s.context | _TRAFILATURA, s.link_density)
         out.append(s)
     return out
