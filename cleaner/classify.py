@@ -8,7 +8,7 @@ which short lines are headings of the article and which are captions or menus.
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from .config import Config
 from .document import Label
@@ -36,8 +36,9 @@ class Kind(enum.Enum):
     NOISE = "noise"  # known boilerplate whatever its context
 
 
-@dataclass(frozen=True)
-class Verdict:
+class Verdict(NamedTuple):
+    """The first opinion about a block. A NamedTuple: one is built per block, so it must be cheap."""
+
     kind: Kind
     label: Label
     reason: str

@@ -716,9 +716,9 @@ def adjust(segs: list[Segment], verdicts: list[Verdict], evidence: Evidence = NO
             # revise reads a caption label as a credit line and drops the line above it
             # as the photo's text; in HTML the markup already says where captions are.
             # The label comes back on the final blocks (see `relabel`).
-            v = replace(v, label=Label.BOILERPLATE)
+            v = v._replace(label=Label.BOILERPLATE)
         if use and v.weight < 0 and first <= i <= last:
-            v = replace(v, weight=v.weight * SPAN_NEGATIVE_SHARE)
+            v = v._replace(weight=v.weight * SPAN_NEGATIVE_SHARE)
         out.append(v)
     return out
 
@@ -752,7 +752,7 @@ def _adjust_one(
         if (v.stop or v.label in SECTION_LABELS) and more_after and use:
             # A noise heading ("Advertisement", "Comments") with more of the extraction
             # after it: what follows is the article's, not the heading's list.
-            return replace(v, label=Label.BOILERPLATE, stop=False)
+            return v._replace(label=Label.BOILERPLATE, stop=False)
         return v
     if s.link_density >= MAX_LINK_DENSITY and words < LINK_LIST_MAX_WORDS:
         return _noise(words, Label.NAVIGATION, f"link density {s.link_density:.1f}")
@@ -771,8 +771,8 @@ def _adjust_one(
             label = Label.CAPTION if why in ("figure", "figcaption", "caption") else Label.BOILERPLATE
             return Verdict(Kind.NOISE, label, f"{v.reason} outside trafilatura's extraction, {why}", -float(words))
         if in_stretch:
-            return replace(v, weight=v.weight * OUT_INSIDE_SHARE)
-        return replace(v, weight=v.weight * OUT_SHARE - OUT_PENALTY * words)
+            return v._replace(weight=v.weight * OUT_INSIDE_SHARE)
+        return v._replace(weight=v.weight * OUT_SHARE - OUT_PENALTY * words)
     # trafilatura keeps the article's headings: a short line it left out is a byline,
     # a caption, a date or a button, not a heading of the article.
     return Verdict(Kind.NOISE, v.label, f"{v.reason}, outside trafilatura's extraction", v.weight, False)

@@ -6,8 +6,7 @@ with no blank line between them, so a line (not a blank-line paragraph) is the u
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Iterator
+from typing import Iterator, NamedTuple
 
 import regex
 
@@ -16,9 +15,10 @@ import regex
 _BULLET = regex.compile(r"^(?:[•·▪▫◦‣∙●○■□►▶➤→✓✔※\-–—*+]\s|\d{1,3}[.)]\s)")
 
 
-@dataclass(frozen=True)
-class Segment:
-    """A block before classification: its normalised text, where it was, and markup hints."""
+class Segment(NamedTuple):
+    """A block before classification: its normalised text, where it was, and markup hints.
+
+    A NamedTuple: one is built per line of input, so it must be cheap."""
 
     text: str
     first_line: int
