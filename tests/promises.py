@@ -163,19 +163,10 @@ def title_sources(page: str | bytes) -> str:
     return "\n".join(parts)
 
 
-#: Known bug, reported and pinned by test_hostile.py::test_html_title_never_becomes_a_body_paragraph:
-#: a long <title> (or og:title, an attribute) is kept as a body paragraph. Tolerated here so
-#: that the generated-input properties stay deterministic; set to False once it is fixed.
-TOLERATE_TITLE_AS_PARAGRAPH = True
-
-
 def check_html_no_invention(page: str | bytes, doc: Document) -> None:
     visible = visible_text(page)
-    titles = title_sources(page).split("\n") if TOLERATE_TITLE_AS_PARAGRAPH else []
     for paragraph in doc.paragraphs:
-        assert paragraph in visible or paragraph in titles, (
-            f"paragraph not in the page's visible text: {paragraph[:200]!r}"
-        )
+        assert paragraph in visible, f"paragraph not in the page's visible text: {paragraph[:200]!r}"
     if doc.title is not None:
         assert doc.title in visible or doc.title in title_sources(page), f"invented title {doc.title[:200]!r}"
     check_explained(doc)

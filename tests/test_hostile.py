@@ -53,9 +53,25 @@ def test_text_promises_on_hostile_text(text):
     promises.check_text(text)
 
 
-@given(S.any_text, st.sampled_from([{}, {"keep_title": False}, {"language": "en"}, {"min_body_words": 1}]))
+@given(S.any_text, st.sampled_from([{}, {"language": "en"}, {"min_body_words": 1}, {"long_block_words": 0}]))
 def test_text_promises_hold_under_other_settings(text, overrides):
     promises.check_text(text, **overrides)
+
+
+#: With keep_title=False the title is not in the output, so a list it introduced ("...:")
+#: loses its introduction: "London and Paris" is kept, then dropped when cleaned again.
+NOT_IDEMPOTENT_WITHOUT_TITLE = "Tour dates for the band this year:\nLondon and Paris"
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="BUG (reported): with keep_title=False, lines kept as 'an item of a list the article "
+    "introduces' after a title ending in ':' are dropped when the output is cleaned again",
+)
+@example(NOT_IDEMPOTENT_WITHOUT_TITLE)
+@given(S.any_text)
+def test_text_promises_hold_without_the_title(text):
+    promises.check_text(text, keep_title=False)
 
 
 @given(S.any_text, st.lists(S.any_text, min_size=1, max_size=4))
