@@ -48,7 +48,7 @@ _BOMS = (
 # <meta charset="x">, <meta http-equiv="Content-Type" content="text/html; charset=x">,
 # <?xml version="1.0" encoding="x"?>. Bounded repetitions only: linear on any input.
 _DECLARED = re.compile(
-    rb"""<meta[^>]{0,512}?charset\s*=\s*["']?\s*([A-Za-z0-9._:\-]{1,40})"""
+    rb"""<meta[^>]{0,512}?charset\s*=\s*(?:["']\s*)?([A-Za-z0-9._:\-]{1,40})"""
     rb"""|<\?xml[^>]{0,200}?encoding\s*=\s*["']([A-Za-z0-9._:\-]{1,40})""",
     re.IGNORECASE,
 )

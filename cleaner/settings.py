@@ -10,8 +10,8 @@ is an error naming it: a typo must not silently leave a corpus cleaned with defa
 from __future__ import annotations
 
 import dataclasses
+import fnmatch
 import os
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable, Mapping
@@ -176,38 +176,30 @@ def make_config(file_values: Mapping[str, Any], cli_values: Mapping[str, Any]) -
 # --- include / exclude globs ------------------------------------------------------------
 
 
-def glob_regex(pattern: str) -> re.Pattern[str]:
-    """A glob as a regex over '/'-separated paths: ``*`` and ``?`` stay within one folder,
-    ``**`` crosses folders (``**/`` also matches no folder at all), ``[...]`` is a class."""
-    out, i = [], 0
-    while i < len(pattern):
-        if pattern.startswith("**/", i):
-            out.append("(?:.*/)?")
-            i += 3
-        elif pattern.startswith("**", i):
-            out.append(".*")
-            i += 2
-        elif pattern[i] == "*":
-            out.append("[^/]*")
-            i += 1
-        elif pattern[i] == "?":
-            out.append("[^/]")
-            i += 1
-        elif pattern[i] == "[" and "]" in pattern[i + 2 :]:
-            end = pattern.index("]", i + 2)
-            body = pattern[i + 1 : end]
-            body = "^" + body[1:] if body.startswith("!") else body
-            out.append("[" + body.replace("\\", "\\\\") + "]")
-            i = end + 1
-        else:
-            out.append(re.escape(pattern[i]))
-            i += 1
-    return re.compile("".join(out))
+def _glob_parts(names: list[str], globs: list[str]) -> bool:
+    """Do path names match glob components? ``**`` stands for any number of names.
+
+    A table over (component, name) pairs, filled back to front: time is the product of
+    the two lengths, whatever the pattern (a regex of several ``*`` can backtrack
+    exponentially). Each name is compared with fnmatch, which never backtracks badly.
+    """
+    # can[j] for the current i: globs[i:] matches names[j:]
+    can = [False] * len(names) + [True]  # i == len(globs): only the empty rest matches
+    for i in range(len(globs) - 1, -1, -1):
+        now = [False] * (len(names) + 1)
+        for j in range(len(names), -1, -1):
+            if globs[i] == "**":
+                now[j] = can[j] or (j < len(names) and now[j + 1])
+            else:
+                now[j] = j < len(names) and fnmatch.fnmatchcase(names[j], globs[i]) and can[j + 1]
+        can = now
+    return can[0]
 
 
 def glob_matches(relative: str, pattern: str) -> bool:
     """Does a '/'-separated relative path match a glob, as in .gitignore?
 
+    ``*`` and ``?`` stay within one name, ``**`` crosses folders, ``[...]`` is a class.
     A pattern without a slash matches a file or folder name at any depth (``LICENSE*``);
     one with a slash is anchored at the settings file's folder (``corpus/**``). Matching a
     folder matches everything inside it.
@@ -215,12 +207,11 @@ def glob_matches(relative: str, pattern: str) -> bool:
     pattern = pattern.strip().lstrip("/").removeprefix("./").rstrip("/")
     if not pattern:
         return False
-    regex = glob_regex(pattern)
     parts = relative.split("/")
     if "/" not in pattern:
-        return any(regex.fullmatch(part) for part in parts)
-    prefixes = ("/".join(parts[: n + 1]) for n in range(len(parts)))
-    return any(regex.fullmatch(prefix) for prefix in prefixes)
+        return any(_glob_parts([part], [pattern]) for part in parts)
+    globs = [g if "**" not in g or g == "**" else g.replace("**", "*") for g in pattern.split("/")]
+    return any(_glob_parts(parts[: n + 1], globs) for n in range(len(parts)))
 
 
 @dataclass(frozen=True)
