@@ -552,13 +552,18 @@ def decode(data: bytes) -> str:
                          f"{error.start})") from None
 
 
-def read_file(path: str) -> str:
+def read_file(path: str, html: bool = False) -> str:
+    """A file's text: UTF-8, or for an HTML page its declared or detected charset."""
     check_regular_file(path)
     try:
         with open(path, "rb") as handle:
             data = handle.read()
     except OSError as error:
         raise InputError(error.strerror or str(error)) from None
+    if html:
+        from .html import decode as decode_html
+
+        return decode_html(data)
     return decode(data)
 
 
@@ -595,10 +600,11 @@ def write_atomic(path: str, content: str) -> None:
 def process_file(path: str, options: Options) -> Result:
     """Process one file as the options say. Runs in worker processes: no printing here."""
     try:
-        content = read_file(path)
+        jsonl = is_jsonl(path, options)
+        content = read_file(path, html=options.html and not jsonl)
         if options.mode == PRINT:
             return Result(path, output=render_output(path, content, options))
-        return apply_change(path, compute_change(content, options, is_jsonl(path, options)), options)
+        return apply_change(path, compute_change(content, options, jsonl), options)
     except InputError as error:
         return Result(path, errors=(str(error),))
     except Exception as error:  # a bug or a refusal of the library: report it, go on

@@ -920,3 +920,12 @@ def test_glob_matching_of_many_stars_against_a_long_name():
     assert glob_matches("a" * 200, "*a*a*a*a*a*a*a*a*b") is False
     assert glob_matches("a" * 200 + "b", "*a*a*a*a*a*a*a*a*b") is True
     assert glob_matches("x/" * 50 + "y.txt", "**/x/**/y.txt") is True
+
+
+def test_html_files_are_decoded_by_their_declared_charset(tmp_path, capsys):
+    body = "Le conseil municipal a voté mardi le budget de la ville, après quatre heures de débat animé."
+    page = f'<html><head><meta charset="iso-8859-1"><title>Budget voté</title></head><body><p>{body}</p></body></html>'
+    path = tmp_path / "page.html"
+    path.write_bytes(page.encode("latin-1"))
+    assert main(["--html", str(path)]) == 0
+    assert body in capsys.readouterr().out
