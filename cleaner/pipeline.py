@@ -157,7 +157,7 @@ def clean_html_document(html: str | bytes, *, config: Config | None = None, **ov
     (see cleaner.html.decode).
     """
     cfg = resolve(config, overrides)
-    if isinstance(html, (bytes, bytearray)):
+    if isinstance(html, (bytes, bytearray, memoryview)):
         if cfg.max_input_chars and len(html) > 4 * cfg.max_input_chars:  # before decoding
             raise InputTooLarge(f"input of {len(html):,} bytes exceeds max_input_chars={cfg.max_input_chars:,}")
         html = markup.decode(bytes(html))
