@@ -27,7 +27,6 @@ class Label(str, enum.Enum):
     COMMENT = "comment"
     SHORT = "short"
     REPEATED = "repeated"
-    EMPTY = "empty"
 
     def __str__(self) -> str:
         return self.value

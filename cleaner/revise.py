@@ -263,15 +263,6 @@ def _repeats_title(item: Item, title: Item) -> bool:
     return len(short) >= 3 and long[: len(short)] == short
 
 
-def _next_content(items: list[Item], i: int, end: int) -> Kind | None:
-    """Kind of the next block after i (up to end) that is not a short line."""
-    for j in range(i + 1, end):
-        kind = items[j].verdict.kind
-        if kind is not Kind.LINE:
-            return kind
-    return None
-
-
 def revise(items: list[Item]) -> tuple[list[Decision], int | None]:
     ctx = context(items)
     start, end = main_run(items, ctx)
