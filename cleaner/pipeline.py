@@ -8,7 +8,8 @@ very last round again and changes nothing: idempotence by construction, as in ft
 from __future__ import annotations
 
 import dataclasses
-from typing import Any, Callable
+from functools import partial
+from typing import Any, Callable, TypeVar
 
 from . import html as markup
 from . import language
@@ -20,6 +21,9 @@ from .lexicon import DEFAULT as DEFAULT_LEXICON
 from .lexicon import Lexicon, Match
 from .revise import Decision, Item, revise
 from .segment import Segment, segment
+
+
+T = TypeVar("T")
 
 
 class InputTooLarge(ValueError):
@@ -67,6 +71,12 @@ def _match(lexicon: Lexicon, text: str) -> Match | None:
     return found
 
 
+def _per_distinct(fn: Callable[[str], T], texts: list[str]) -> list[T]:
+    """fn of each text, computed once per distinct text (a page repeats its menus)."""
+    done: dict[str, T] = {}
+    return [done[t] if t in done else done.setdefault(t, fn(t)) for t in texts]
+
+
 def run(
     segments: list[Segment],
     config: Config,
@@ -79,14 +89,12 @@ def run(
     same decisions: idempotence holds by construction. Each round drops at least one
     block, and in practice two or three rounds suffice.
     """
-    # A page repeats its menus: compute each distinct line's features once.
-    by_text: dict[str, Features] = {}
-    feats = [by_text.get(s.text) or by_text.setdefault(s.text, features(s.text)) for s in segments]
+    texts = [s.text for s in segments]
+    feats = _per_distinct(features, texts)
     lexicon = DEFAULT_LEXICON
     if config.extra_boilerplate:
         lexicon = lexicon.with_extra(config.extra_boilerplate)
-    found: dict[str, Match | None] = {}
-    matches = [found[s.text] if s.text in found else found.setdefault(s.text, _match(lexicon, s.text)) for s in segments]
+    matches = _per_distinct(partial(_match, lexicon), texts)
 
     final: dict[int, Decision] = {}
     alive = list(range(len(segments)))

@@ -107,7 +107,7 @@ def _headline(items: list[Item]) -> int | None:
     return None
 
 
-def weights(items: list[Item], ctx: Context) -> list[float]:
+def weights(items: list[Item], ctx: Context, headline: int | None) -> list[float]:
     """Each block's weight for the main-run search, adjusted by its neighbours.
 
     The article follows its headline: prose just below the headline (the page title
@@ -127,7 +127,6 @@ def weights(items: list[Item], ctx: Context) -> list[float]:
     prose_after = [False] * n
     for i in range(n - 2, -1, -1):
         prose_after[i] = prose_after[i + 1] if marker[i + 1] else prose[i + 1]
-    headline = _headline(items)
     out = []
     for i, item in enumerate(items):
         w = item.verdict.weight
@@ -168,17 +167,18 @@ def _best_stretch(weights: list[float], lo: int, hi: int) -> tuple[float, int, i
     return best, best_start, best_end
 
 
-def main_run(items: list[Item], ctx: Context) -> tuple[int, int]:
-    """The stretch [start, end) of the article; (0, 0) if nothing weighs for prose.
+def main_run(items: list[Item], ctx: Context) -> tuple[int, int, int]:
+    """The stretch [start, end) of the article ((0, 0) if nothing weighs for prose), and
+    where the short lines that end the text begin (len(items) if they do not).
 
     A comment section heading ends the article: the first part of the page (between
     such headings) that holds an article-sized stretch wins over a longer discussion
     further down. Without one, the heaviest stretch of the whole page wins. A
     "Comments" link above the headline is a menu item, not the end of the article.
     """
-    w = weights(items, ctx)
-    headline = _headline(items) or 0
-    cuts = [i for i, item in enumerate(items) if item.verdict.stop and i > headline]
+    headline = _headline(items)
+    w = weights(items, ctx, headline)
+    cuts = [i for i, item in enumerate(items) if item.verdict.stop and i > (headline or 0)]
     best = (0.0, 0, 0)
     lo = 0
     for hi in cuts + [len(items)]:
@@ -188,7 +188,12 @@ def main_run(items: list[Item], ctx: Context) -> tuple[int, int]:
             break
         best = max(best, found, key=lambda f: f[0])
         lo = hi + 1
-    return _with_standfirst(items, best[1]), _with_list(items, best[2])
+    start, end = _with_standfirst(items, best[1]), _with_list(items, best[2])
+    # The text ends with short lines and nothing else (see _with_list): they are the article's.
+    tail = end if end == len(items) and any(k.verdict.kind is Kind.PROSE for k in items) else len(items)
+    while tail > start and items[tail - 1].verdict.kind in (Kind.LINE, Kind.SENTENCE):
+        tail -= 1
+    return start, end, tail
 
 
 def _with_list(items: list[Item], end: int) -> int:
@@ -265,11 +270,7 @@ def _repeats_title(item: Item, title: Item) -> bool:
 
 def revise(items: list[Item]) -> tuple[list[Decision], int | None]:
     ctx = context(items)
-    start, end = main_run(items, ctx)
-    # The text ends with short lines and nothing else (see _with_list): they are the article's.
-    tail = end if end == len(items) and any(k.verdict.kind is Kind.PROSE for k in items) else len(items)
-    while tail > start and items[tail - 1].verdict.kind in (Kind.LINE, Kind.SENTENCE):
-        tail -= 1
+    start, end, tail = main_run(items, ctx)
     title = find_title(items, start)
 
     # Next prose after each block, computed right to left so every lookup is O(1).
