@@ -150,7 +150,9 @@ def clean_document(text: str, *, config: Config | None = None, **overrides: Any)
     """Clean the visible text of one page: its title, body paragraphs and every block explained."""
     cfg = resolve(config, overrides)
     _check(text, cfg)
-    return run(segment(text), cfg)
+    doc = run(segment(text), cfg)
+    # With the title kept, the output is the last round's input: settled already.
+    return doc if cfg.keep_title else _settle(doc, cfg)
 
 
 def clean(text: str, *, config: Config | None = None, **overrides: Any) -> list[str]:
@@ -174,33 +176,56 @@ def clean_html_document(html: str | bytes, *, config: Config | None = None, **ov
     return _settle(markup.relabel(run(segments, cfg, hints=hints)), cfg)
 
 
-def _settle(doc: Document, config: Config) -> Document:
-    """HTML mode's document, with what text mode would drop from its output dropped too.
+#: Settling rounds before giving up on a page (it then keeps nothing; see _settle).
+SETTLE_ROUNDS = 4
 
-    The output of HTML mode is text; cleaning it again as text must change nothing.
-    Text mode on the output reaches its own fixed point in one call, and each line of
-    the output is one kept block, so its verdicts map back onto the blocks one to one.
+
+def _settle(doc: Document, config: Config) -> Document:
+    """The document, with what text mode would drop from its output dropped too.
+
+    The output is text, and cleaning it again as text must change nothing. run()
+    guarantees that when the output is exactly the last round's input, which is not
+    so when the title is left out (keep_title=False: the next line may read as a
+    title, a list may lose the line that introduced it) or when the blocks came
+    from HTML. So clean the output as text, map its verdicts back (each output line
+    is one kept block), and repeat until nothing changes. Each round only drops, and
+    one or two rounds settle any real page; a page that has not settled after
+    SETTLE_ROUNDS keeps nothing rather than break the promise.
     """
-    again = run(segment(doc.text), config)
-    if doc.title is not None and again.title != doc.title:
-        # The page's title would read as a paragraph of the text: leave it out.
-        blocks = [
-            dataclasses.replace(b, kept=False, reason="the page title, too long to stand as one in text")
-            if b.kept and b.label is Label.TITLE
-            else b
-            for b in doc.blocks
-        ]
-        doc = Document(None, doc.paragraphs, blocks)
+    for _ in range(SETTLE_ROUNDS):
         again = run(segment(doc.text), config)
-    kept = [i for i, block in enumerate(doc.blocks) if block.kept]
-    if again.text == doc.text and again.title == doc.title or len(again.blocks) != len(kept):
-        return doc
-    blocks = list(doc.blocks)
-    for i, second in zip(kept, again.blocks):
-        if not second.kept or (second.label is Label.TITLE) != (blocks[i].label is Label.TITLE):
-            reason = f"{second.reason} (when the output is cleaned again as text)" if not second.kept else second.reason
-            blocks[i] = dataclasses.replace(blocks[i], label=second.label, kept=second.kept, reason=reason)
-    return Document(again.title, again.paragraphs, blocks)
+        if again.text == doc.text and again.title == doc.title:
+            return doc
+        in_text = _in_text_order(doc)
+        if len(in_text) != len(again.blocks):  # not one line per block: no mapping back
+            return doc
+        blocks = list(doc.blocks)
+        for i, second in zip(in_text, again.blocks):
+            first = blocks[i]
+            if first.label is Label.TITLE and second.label is not Label.TITLE:
+                # A title from the markup would read as a paragraph of the text: leave it out.
+                blocks[i] = dataclasses.replace(first, kept=False, reason="the page title, which text mode reads as a paragraph")
+            elif not second.kept:
+                reason = f"{second.reason} (when the output is cleaned again as text)"
+                blocks[i] = dataclasses.replace(first, label=second.label, kept=False, reason=reason)
+            elif second.label is Label.TITLE and first.label is not Label.TITLE:
+                blocks[i] = dataclasses.replace(first, label=Label.TITLE, reason=second.reason)
+        doc = _from_blocks(blocks)
+    reason = f"the output did not settle in {SETTLE_ROUNDS} rounds of cleaning it again"
+    return Document(None, [], [dataclasses.replace(b, kept=False, reason=reason) if b.kept else b for b in doc.blocks])
+
+
+def _in_text_order(doc: Document) -> list[int]:
+    """The kept blocks in the order Document.text shows them: the title first."""
+    kept = [i for i, b in enumerate(doc.blocks) if b.kept]
+    titles = [i for i in kept if doc.blocks[i].label is Label.TITLE]
+    return titles + [i for i in kept if doc.blocks[i].label is not Label.TITLE]
+
+
+def _from_blocks(blocks: list[Block]) -> Document:
+    titles = [b.text for b in blocks if b.kept and b.label is Label.TITLE]
+    paragraphs = [b.text for b in blocks if b.kept and b.label is not Label.TITLE]
+    return Document(titles[0] if titles else None, paragraphs, blocks)
 
 
 def clean_html(html: str | bytes, *, config: Config | None = None, **overrides: Any) -> list[str]:

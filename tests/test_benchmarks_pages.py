@@ -59,6 +59,19 @@ def test_benchmark_page_text_mode(path):
     promises.check_text(path.read_text(encoding="utf-8"))
 
 
+@no_bench
+def test_benchmark_pages_are_idempotent_without_the_title():
+    """keep_title=False leaves the title out of the output, so run()'s fixed point is not
+    the output: the settling rounds must make it one on real pages too."""
+    changed = []
+    for path in TEXT_PAGES + LOCAL_PAGES:
+        doc = promises.cleaner.clean_document(path.read_text(encoding="utf-8"), keep_title=False)
+        assert doc.title is None
+        if promises.cleaner.clean_document(doc.text, keep_title=False).text != doc.text:
+            changed.append(_id(path))
+    assert not changed, f"{len(changed)} pages change: {changed[:5]}"
+
+
 @pytest.mark.parametrize("path", _params(LOCAL_PAGES))
 def test_fixture_and_seed_text_mode(path):
     promises.check_text(path.read_text(encoding="utf-8"))

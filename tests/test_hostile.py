@@ -59,16 +59,12 @@ def test_text_promises_hold_under_other_settings(text, overrides):
 
 
 #: With keep_title=False the title is not in the output, so a list it introduced ("...:")
-#: loses its introduction: "London and Paris" is kept, then dropped when cleaned again.
+#: loses its introduction, and the first line left may read as a title in its turn.
 NOT_IDEMPOTENT_WITHOUT_TITLE = "Tour dates for the band this year:\nLondon and Paris"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG (reported): with keep_title=False, lines kept as 'an item of a list the article "
-    "introduces' after a title ending in ':' are dropped when the output is cleaned again",
-)
 @example(NOT_IDEMPOTENT_WITHOUT_TITLE)
+@example("Headline of the story\nA subheading\nThe council voted on Tuesday to keep the library open, officials said.")
 @given(S.any_text)
 def test_text_promises_hold_without_the_title(text):
     promises.check_text(text, keep_title=False)
@@ -348,3 +344,15 @@ def test_html_internal_entities_are_not_expanded_and_laughs_do_not_explode(no_ne
     assert "INVENTED-BY-ENTITY" not in out
     assert "aaaaaaaaaaaaaaaaaaaa" not in out
     assert len(out) < 10 * len(page)
+
+
+def test_a_page_that_does_not_settle_keeps_nothing_and_says_why(monkeypatch):
+    """The last guard of idempotence without the title: no settling round left, nothing kept."""
+    from cleaner import pipeline
+
+    monkeypatch.setattr(pipeline, "SETTLE_ROUNDS", 0)
+    text = "Headline of the story\nThe council voted on Tuesday to keep the library open, officials said."
+    doc = cleaner.clean_document(text, keep_title=False)
+    assert doc.paragraphs == [] and doc.title is None
+    assert all("did not settle" in b.reason for b in doc.blocks if b.label is not cleaner.Label.TITLE)
+    assert cleaner.clean_document(doc.text, keep_title=False).text == doc.text
