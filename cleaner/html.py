@@ -778,15 +778,19 @@ def _adjust_one(
     return Verdict(Kind.NOISE, v.label, f"{v.reason}, outside trafilatura's extraction", v.weight, False)
 
 
-def relabel(doc: Document) -> Document:
-    """Name the dropped captions CAPTION again (`adjust` hides the label from revise)."""
+def relabel(doc: Document, segs: list[Segment]) -> Document:
+    """Name the dropped captions CAPTION again (`adjust` hides the label from revise), and
+    drop the page's <title> unless it is the title: it is not part of the visible page."""
     blocks = [
         replace(b, label=Label.CAPTION)
         if not b.kept and b.label is Label.BOILERPLATE and "caption" in b.reason
+        else replace(b, label=Label.SHORT, kept=False, reason="the page's <title>, not read as its title")
+        if b.kept and b.label is not Label.TITLE and s.tag == "title"
         else b
-        for b in doc.blocks
+        for b, s in zip(doc.blocks, segs)
     ]
-    return replace(doc, blocks=blocks)
+    paragraphs = [b.text for b in blocks if b.kept and b.label is not Label.TITLE]
+    return replace(doc, paragraphs=paragraphs, blocks=blocks)
 
 
 def analyse(html: str) -> tuple[list[Segment], Callable[[list[Segment], list[Verdict]], list[Verdict]]]:

@@ -13,7 +13,7 @@ from typing import Any, Callable, TypeVar
 
 from . import html as markup
 from . import language
-from .classify import Verdict, classify
+from .classify import Kind, Verdict, classify
 from .config import Config, resolve
 from .document import Block, Document, Label
 from .features import Features, features
@@ -60,9 +60,16 @@ def _stopwords(feats: list[Features], sample: tuple[int, ...], config: Config) -
 CREDIT_MAX_WORDS = 10
 
 
+#: A line with a copyright sign and at most this many words is a copyright notice.
+COPYRIGHT_MAX_WORDS = 25
+
+
 def _match(lexicon: Lexicon, text: str) -> Match | None:
-    """The lexicon's match for a block; also "Photo: Name/Agency" from the caption phrases."""
+    """The lexicon's match for a block; also a copyright notice (©), and "Photo: Name/Agency"
+    from the caption phrases."""
     found = lexicon.match(text)
+    if found is None and "©" in text and len(text.split()) <= COPYRIGHT_MAX_WORDS:
+        return Match(Label.FOOTER.value, "* © *", "any")
     if found is None and (":" in text[:24] or "：" in text[:24]) and len(text.split()) <= CREDIT_MAX_WORDS:
         head = text.replace("：", ":").split(":", 1)[0]
         credit = lexicon.match(head)
@@ -102,6 +109,7 @@ def run(
     sample: tuple[int, ...] | None = None
     verdicts: dict[int, Verdict] = {}
     title: int | None = None
+    whole: bool | None = None  # no noise at all in the first verdicts: the text is clean already
     while True:
         # The language (hence stopwords, hence verdicts) depends on which blocks remain;
         # it is guessed again only when the blocks it was guessed from have changed.
@@ -117,8 +125,10 @@ def run(
                 verdicts.update(config.profile.verdicts(segments, feats, matches))
             if hints is not None:  # HTML mode: the markup revises the verdicts on the text
                 verdicts = dict(zip(alive, hints([segments[i] for i in alive], [verdicts[i] for i in alive])))
+            if whole is None:
+                whole = not any(v.kind is Kind.NOISE for v in verdicts.values())
         items = [Item(segments[i].text, feats[i], verdicts[i], segments[i].bullet) for i in alive]
-        decisions, local_title = revise(items)
+        decisions, local_title = revise(items, bool(whole))
         title = alive[local_title] if local_title is not None else None
         final.update(zip(alive, decisions))
         survivors = [i for i, d in zip(alive, decisions) if d.kept]
@@ -173,7 +183,7 @@ def clean_html_document(html: str | bytes, *, config: Config | None = None, **ov
         html = markup.decode(bytes(html))
     _check(html, cfg)
     segments, hints = markup.analyse(html)
-    return _settle(markup.relabel(run(segments, cfg, hints=hints)), cfg)
+    return _settle(markup.relabel(run(segments, cfg, hints=hints), segments), cfg)
 
 
 #: Settling rounds before giving up on a page (it then keeps nothing; see _settle).

@@ -9,6 +9,12 @@
    comments) takes the list under it along.
 3. Outside the run: the title, the tag line and caption just before the article,
    menus, and the footer after it are named for what they are.
+
+A text in which nothing at all reads as noise (``whole``: no lexicon phrase, web
+address, menu or tag line; run() decides it on the first round) is taken to be clean
+already, a cleaned page or HTML mode's output: it is one article from its first line
+to its last, its tables and lists included. On a scraped page the same short lines
+would read as menus; but a scraped page almost always holds some phrase of the lexicon.
 """
 
 from __future__ import annotations
@@ -268,9 +274,11 @@ def _repeats_title(item: Item, title: Item) -> bool:
     return len(short) >= 3 and long[: len(short)] == short
 
 
-def revise(items: list[Item]) -> tuple[list[Decision], int | None]:
+def revise(items: list[Item], whole: bool = False) -> tuple[list[Decision], int | None]:
+    """Decisions on every block, and the title's index. ``whole``: the text had no
+    boilerplate to begin with, so it is one article from its first line to its last."""
     ctx = context(items)
-    start, end, tail = main_run(items, ctx)
+    start, end, tail = (0, len(items), 0) if whole else main_run(items, ctx)
     title = find_title(items, start)
 
     # Next prose after each block, computed right to left so every lookup is O(1).
@@ -310,6 +318,9 @@ def revise(items: list[Item]) -> tuple[list[Decision], int | None]:
         inside = start <= i < end
         if not inside:
             decisions.append(_outside(items, i, start, end))
+            continue
+        if v.kind is Kind.LINE and whole:
+            decisions.append(Decision(Label.BODY, True, "a short line of a text with no boilerplate at all"))
             continue
         if v.kind is Kind.LINE and (in_list or i >= tail) and ctx.repeats[i] < REPEATS:
             decisions.append(Decision(Label.BODY, True, "an item of a list the article introduces"))

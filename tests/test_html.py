@@ -290,3 +290,23 @@ def test_scripts_styles_and_hidden_controls_are_not_text():
         "<form><label>Email</label><input value='secret'><button>Send</button></form></body></html>"
     )
     assert [s.text for s in markup.segments(html)] == ["Visible text.", "Email"]
+
+
+def test_a_table_before_the_prose_survives_the_text_mode_check():
+    """HTML mode's output is checked by text mode (idempotence); text with no boilerplate
+    left in it is one article there, so a data table the markup kept is not dropped again."""
+    rows = [("1", "Kyle Busch", "Gibbs", "5040"), ("2", "Martin Truex Jr.", "Gibbs", "5035"),
+            ("3", "Denny Hamlin", "Gibbs", "5033")]
+    table = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>" for row in rows)
+    prose = ("The standings above are updated after every race of the season, with the points of "
+             "each driver and the races they won, as published by the series on Monday.")
+    page = (
+        "<html><head><title>Cup standings after 36 races</title></head><body>"
+        "<nav><a href='/'>Home</a> <a href='/news'>News</a></nav>"
+        f"<article><h1>Cup standings after 36 races</h1><table>{table}</table><p>{prose}</p></article>"
+        "<footer><p>Privacy policy</p></footer></body></html>"
+    )
+    doc = cleaner.clean_html_document(page)
+    assert "Kyle Busch" in doc.paragraphs and "5033" in doc.paragraphs and prose in doc.paragraphs
+    assert "Home" not in doc.paragraphs and "Privacy policy" not in doc.paragraphs
+    assert cleaner.clean_document(doc.text).text == doc.text

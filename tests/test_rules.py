@@ -57,3 +57,35 @@ def test_a_teaser_repeating_a_kept_paragraph_is_dropped():
     page = ["Ten things in tech", opening, BODY, opening[:50] + "..."]
     doc = cleaner.clean_document("\n".join(page))
     assert doc.paragraphs.count(opening) == 1 and not any(p.endswith("...") for p in doc.paragraphs)
+
+
+def test_a_copyright_notice_is_a_footer_in_any_language():
+    for notice in ["© The Gazette, a Digital First Media Newspaper", "2019 © Gazeta Wyborcza", "© 版权所有 新华网"]:
+        got = labels("\n".join(["Budget: the council votes", BODY, BODY.replace("mardi", "lundi"), notice]))
+        assert got[notice] == (Label.FOOTER, False), notice
+
+
+STANDINGS = [
+    "Cup standings after 36 races",
+    "Pos.", "Driver", "Team", "Points",
+    "1", "Kyle Busch", "Gibbs", "5040",
+    "2", "Martin Truex Jr.", "Gibbs", "5035",
+    "3", "Denny Hamlin", "Gibbs", "5033",
+    "The standings above are updated after every race of the season, with the points of each driver.",
+]
+
+
+def test_a_text_with_no_boilerplate_is_kept_whole():
+    """Cleaned text (or HTML mode's output) is one article: its tables and lists stay,
+    repeated cells included, though on a page the same short lines would read as a menu."""
+    page = STANDINGS
+    doc = cleaner.clean_document("\n".join(page))
+    assert doc.title == page[0] and doc.paragraphs == page[1:]
+
+
+def test_one_line_of_boilerplate_makes_the_text_a_page_again():
+    page = STANDINGS + ["Share this article"]
+    doc = cleaner.clean_document("\n".join(page))
+    assert "Share this article" not in doc.paragraphs
+    assert "Kyle Busch" not in doc.paragraphs  # short lines outside the prose: menu-like on a page
+    assert cleaner.clean_document(doc.text).text == doc.text
