@@ -47,13 +47,14 @@ def _sample(feats: list[Features], alive: list[int]) -> tuple[int, ...]:
     return tuple(sample)
 
 
-def _stopwords(feats: list[Features], sample: tuple[int, ...], config: Config) -> frozenset[str]:
+def _language(feats: list[Features], sample: tuple[int, ...], config: Config) -> str | None:
+    """The stoplist name of the text's language (None if unknown)."""
     if config.language != "auto":
         name = language.stoplist_name(config.language)
         if name is None:
             raise ValueError(f"unknown language {config.language!r}")
-        return language.stopwords(name)
-    return language.stopwords(language.detect(t for i in sample for t in feats[i].tokens))
+        return name
+    return language.detect(t for i in sample for t in feats[i].tokens)
 
 
 #: A photo credit ("Foto: Agency") is a caption word, a colon, and at most this many words.
@@ -107,15 +108,18 @@ def run(
     alive = list(range(len(segments)))
     stopwords: frozenset[str] | None = None
     sample: tuple[int, ...] | None = None
+    name: str | None = None
     verdicts: dict[int, Verdict] = {}
     title: int | None = None
-    whole: bool | None = None  # no noise at all in the first verdicts: the text is clean already
+    whole: bool | None = None  # nothing reads as noise in the first round: the text is clean already
     while True:
         # The language (hence stopwords, hence verdicts) depends on which blocks remain;
         # it is guessed again only when the blocks it was guessed from have changed.
         now_sample = _sample(feats, alive)
-        now = stopwords if now_sample == sample else _stopwords(feats, now_sample, config)
+        if now_sample != sample:
+            name = _language(feats, now_sample, config)
         sample = now_sample
+        now = language.stopwords(name)
         if now != stopwords:
             stopwords = now
             verdicts = {
@@ -126,7 +130,10 @@ def run(
             if hints is not None:  # HTML mode: the markup revises the verdicts on the text
                 verdicts = dict(zip(alive, hints([segments[i] for i in alive], [verdicts[i] for i in alive])))
             if whole is None:
-                whole = not any(v.kind is Kind.NOISE for v in verdicts.values())
+                # "No noise" means clean only where the lexicon knows the language's phrases
+                # (None: no stoplist either, as for Chinese; the lexicon has those).
+                known = {language.stoplist_name(code) for code in lexicon.languages}
+                whole = (name is None or name in known) and not any(v.kind is Kind.NOISE for v in verdicts.values())
         items = [Item(segments[i].text, feats[i], verdicts[i], segments[i].bullet) for i in alive]
         decisions, local_title = revise(items, bool(whole))
         title = alive[local_title] if local_title is not None else None
