@@ -19,7 +19,12 @@ HTML mode (when ``cleaner.clean_html_document`` exists) a 2 MB / 20 MB page, a p
 nested 10,000 / 100,000 elements deep, tables nested 200 / 2,000 deep, and a 1 MB /
 10 MB page whose second half is reader comments (blocks outside trafilatura's
 extraction). Text mode runs with ``max_input_chars=0`` where
-the input is over the default limit.
+the input is over the default limit. The deep cases go past libxml2's depth limit (2,048:
+cleaner parses the page again, flattened) and past the bounds on which trees trafilatura
+is given (256 elements deep, 32 nested tables); at 10N, html-page (20 MB) and html-comments
+(10 MB) have more than 20,000 text nodes in paragraphs, so they too are cleaned without
+trafilatura (its ``//p//text()`` query is quadratic): the comments it would leave out are
+kept there, as the paragraph counts at 10N show.
 
 Usage::
 

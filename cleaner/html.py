@@ -3,7 +3,9 @@
 The flow of HTML mode (`cleaner.clean_html_document`):
 
 1. `decode` turns bytes into text (BOM, declared charset, UTF-8, detection).
-2. `parse` builds an lxml tree safely: no network, no DTD, no external entities.
+2. `parse` builds an lxml tree safely: no network, no DTD, no external entities. A page
+   nested past libxml2's depth limit (2,048) is parsed again with the tags beyond depth
+   1,000 left out (`flatten`, a linear pre-pass): no text is lost after a deep nest.
 3. `walk` goes through the tree iteratively (never recursively, so any depth is safe)
    and makes one Segment per run of block text (p, h1-h6, li, td, div text outside a
    child block, ...; a whole <nav> is one block), with its tag, the notable ancestors
@@ -11,7 +13,10 @@ The flow of HTML mode (`cleaner.clean_html_document`):
    The page title (og:title, <title> or <h1>) comes first, as in text mode.
 4. trafilatura runs on the same tree (fast, without its deduplication cache; again
    with its fallbacks when it left out most of the page's long prose), and `mark`
-   puts "trafilatura" in the context of every segment found in its extraction.
+   puts "trafilatura" in the context of every segment found in its extraction. A tree
+   on which trafilatura's time grows faster than the page (deeper than 256 elements,
+   more than 32 nested tables, more than 20,000 text nodes in paragraphs) is not given
+   to it (`trafilatura_refusal`): the classifier and the markup hints decide alone.
 5. The same classifier as text mode judges each block's text; `adjust` then revises
    each verdict with the markup (inside <nav> or <aside>, a figcaption, the <h1>, link
    density, in or out of trafilatura's extraction) before revise finds the article.
@@ -22,7 +27,7 @@ from __future__ import annotations
 import codecs
 import re
 import unicodedata
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import lru_cache, partial
 from typing import Callable
 
@@ -163,7 +168,14 @@ _CONTROL_BYTES = bytes(b for b in range(32) if b not in (9, 10, 13))
 
 
 def parse(html: str) -> lxml.html.HtmlElement | None:
-    """The page's tree (an <html> root), or None for a page without any markup or text."""
+    """The page's tree (an <html> root), or None for a page without any markup or text.
+
+    libxml2 stops at nesting depth 2,048 (`LIBXML2_MAX_DEPTH`, even with huge_tree) and
+    keeps the tree it has: everything after the nest would be lost. When it stopped
+    there, the page is parsed again with the tags deeper than `FLAT_DEPTH` left out
+    (`flatten`): the text of the whole page is kept, the deep part without its innermost
+    elements. A page that never reaches the limit is parsed exactly once, as it is.
+    """
     if not html.strip():
         return None
     if not html.isascii() and ("\ufffe" in html or "\uffff" in html):
@@ -173,10 +185,218 @@ def parse(html: str) -> lxml.html.HtmlElement | None:
     except UnicodeEncodeError:  # lone surrogates
         data = html.encode("utf-8", "ignore")
     data = data.translate(None, _CONTROL_BYTES)  # a C loop: cheaper than searching first
+    root, too_deep = _parse_bytes(data)
+    # At most two more parses: the tags beyond FLAT_DEPTH by the pre-pass's model of the
+    # open elements, then (should the model and libxml2 disagree) every start tag after
+    # the first FLAT_DEPTH, which bounds the depth whatever libxml2 closes or keeps open.
+    for monotone in (False, True):
+        if not too_deep:
+            break
+        flat = flatten(data, FLAT_DEPTH, monotone=monotone)
+        if flat is None:  # the model saw no nest that deep: on to the fallback
+            continue
+        again, too_deep = _parse_bytes(flat)
+        if again is not None:
+            root = again
+    return root
+
+
+def _parse_bytes(data: bytes) -> tuple[lxml.html.HtmlElement | None, bool]:
+    """The tree, and whether libxml2 stopped at its depth limit."""
+    parser = _parser()
     try:
-        return lxml.html.document_fromstring(data, parser=_parser())
+        root = lxml.html.document_fromstring(data, parser=parser)
     except (lxml.etree.ParserError, ValueError):
+        return None, False
+    # libxml2 halts at the limit: the depth error is the last one it reports.
+    error = parser.error_log.last_error
+    too_deep = error is not None and (
+        error.type == lxml.etree.ErrorTypes.ERR_RESOURCE_LIMIT or "depth" in (error.message or "").lower()
+    )
+    return root, too_deep
+
+
+# --- deep nests: a linear pre-pass that flattens them -------------------------------
+
+#: libxml2's HTML parser stops at this nesting depth, huge_tree or not.
+LIBXML2_MAX_DEPTH = 2048
+#: A page that reached LIBXML2_MAX_DEPTH is parsed again with its start tags deeper than
+#: this (and their end tags) left out: well under the limit, with room for <html>, <body>,
+#: the elements libxml2 adds, and the never-rendered elements kept beyond it (see flatten).
+FLAT_DEPTH = 1000
+#: In the fallback (see flatten), at most this many never-rendered elements are kept
+#: beyond FLAT_DEPTH: FLAT_DEPTH + FLAT_HIDDEN_BUDGET stays under LIBXML2_MAX_DEPTH.
+FLAT_HIDDEN_BUDGET = 500
+
+# libxml2's empty elements: never opened, never counted.
+_VOID = frozenset(
+    b"area base basefont br col embed frame hr img input link meta param source track wbr".split()
+)
+# Elements whose content is text up to their end tag (raw text and RCDATA; <plaintext>
+# to the end of the page): their tags are always kept, their content never read as tags.
+_RAW = frozenset(b"script style xmp iframe noembed noframes textarea title".split())
+# libxml2 merges a second <html>, <head> or <body> into the first: never counted.
+_ROOTS = frozenset(b"html head body".split())
+# Every pattern below is a character class, a fixed string, or one of them repeated:
+# each match moves forward through the page and none can backtrack, so the pass is linear.
+_TAG_OPEN = re.compile(rb"<(/?)([A-Za-z][^\t\n\x0c\r />]*)")
+_SKIP_SPACE_SLASH = re.compile(rb"[\t\n\x0c\r /]*")
+_SKIP_SPACE = re.compile(rb"[\t\n\x0c\r ]*")
+_NAME_REST = re.compile(rb"[^\t\n\x0c\r />=]*")
+_UNQUOTED = re.compile(rb"[^\t\n\x0c\r >]*")
+_COMMENT_END = re.compile(rb"--!?>")
+_RAW_END = {name: re.compile(rb"</" + name + rb"[\t\n\x0c\r />]", re.IGNORECASE) for name in _RAW}
+
+_KEPT, _DROPPED, _KEPT_HIDDEN = 0, 1, 2
+
+
+def _tag_end(data: bytes, pos: int) -> tuple[int, bool]:
+    """Where the tag whose attributes start at `pos` ends (after its ">"), and whether it
+    closes itself ("/>"); (-1, False) when the page ends inside the tag.
+
+    The attribute states of the HTML tokenizer (which libxml2 follows): a quote opens a
+    value only after "=", and a ">" inside a quoted value does not end the tag.
+    """
+    n = len(data)
+    while True:
+        start = pos
+        pos = _SKIP_SPACE_SLASH.match(data, pos).end()
+        if pos >= n:
+            return -1, False
+        c = data[pos]
+        if c == 62:  # ">"
+            return pos + 1, pos > start and data[pos - 1] == 47  # "/>"
+        # An attribute name (its first character may be "=") ...
+        pos = _NAME_REST.match(data, pos + 1).end()
+        pos = _SKIP_SPACE.match(data, pos).end()
+        if pos >= n:
+            return -1, False
+        if data[pos] != 61:  # no "=": the next attribute, "/" or ">"
+            continue
+        # ... and its value.
+        pos = _SKIP_SPACE.match(data, pos + 1).end()
+        if pos >= n:
+            return -1, False
+        c = data[pos]
+        if c == 34 or c == 39:  # a quoted value runs to the same quote, ">" and all
+            close = data.find(b'"' if c == 34 else b"'", pos + 1)
+            if close < 0:
+                return -1, False
+            pos = close + 1
+        elif c != 62:
+            pos = _UNQUOTED.match(data, pos).end()
+
+
+def flatten(data: bytes, depth: int, monotone: bool = False) -> bytes | None:
+    """The page with the start tags deeper than `depth` and their end tags left out, or
+    None when no tag is left out. Only tags go: every character of text stays, in order.
+
+    One pass through the markup with a small tokenizer (comments, raw text such as
+    <script> and <title>, quoted attributes as libxml2 reads them) and a model of the open
+    elements: an end tag closes the innermost open element of its name and those inside
+    it (a stray one is left for libxml2 to ignore); a start tag beyond `depth` open
+    elements is left out, and so is the end tag that closes it. Never-rendered elements
+    (<svg>, <template>, <select>...) and raw-text elements keep their tags beyond `depth`
+    (the outermost hidden one only), so that their text stays out of sight. Linear:
+    each tag is read once, each open element is closed at most once, and a dict of
+    counts answers whether an element of a name is open.
+
+    The model does not follow all of libxml2's rules (which elements a start tag closes,
+    which end tags it ignores), so the page may still be too deep for it. With
+    `monotone`, the fallback: every start tag after the first `depth` is left out (end
+    tags are all kept: they can only close elements), except at most FLAT_HIDDEN_BUDGET
+    never-rendered ones; libxml2 then cannot nest deeper than that, whatever it closes.
+    """
+    # Never-rendered elements (DROP_TAGS): left out beyond `depth`, their text would
+    # become visible, so the outermost one there keeps its tags.
+    hidden_tags = frozenset(t.encode() for t in DROP_TAGS) - _VOID - _RAW
+    out: list[bytes] = []
+    last = 0  # data[last:] is not yet copied
+    n = len(data)
+    stack: list[tuple[bytes, int]] = []
+    open_count: dict[bytes, int] = {}
+    kept = 0  # kept elements open (monotone: kept start tags so far)
+    hidden = 0  # open _KEPT_HIDDEN elements (monotone: kept beyond depth so far)
+    dropped = False
+    pos = 0
+    while True:
+        lt = data.find(b"<", pos)
+        if lt < 0:
+            break
+        m = _TAG_OPEN.match(data, lt)
+        if m is None:
+            nxt = data[lt + 1 : lt + 2]
+            if data.startswith(b"<!--", lt):
+                if data.startswith(b">", lt + 4) or data.startswith(b"->", lt + 4):
+                    pos = lt + 5 if data[lt + 4] == 62 else lt + 6
+                    continue
+                end = _COMMENT_END.search(data, lt + 4)
+                if end is None:
+                    break
+                pos = end.end()
+            elif nxt == b"!" or nxt == b"?" or nxt == b"/":  # bogus comment (or "</>")
+                end = data.find(b">", lt + 2)
+                if end < 0:
+                    break
+                pos = end + 1
+            else:  # a "<" of the text
+                pos = lt + 1
+            continue
+        closing = m.group(1) == b"/"
+        name = m.group(2).lower()
+        end, self_closing = _tag_end(data, m.end())
+        if end < 0:  # the page ends inside the tag: libxml2 keeps none of it
+            break
+        pos = end
+        keep = True
+        if closing:
+            if not monotone and name not in _ROOTS and open_count.get(name):
+                while True:  # close the innermost element of that name and those inside it
+                    other, kind = stack.pop()
+                    open_count[other] -= 1
+                    if kind != _DROPPED:
+                        kept -= 1
+                        if kind == _KEPT_HIDDEN:
+                            hidden -= 1
+                    if other == name:
+                        keep = kind != _DROPPED
+                        break
+        elif name in _RAW or name == b"plaintext":
+            if not self_closing:  # libxml2 honours "/>": an empty element, no raw text
+                if name == b"plaintext":
+                    break  # the rest of the page is its text
+                close = _RAW_END[name].search(data, pos)
+                if close is None:
+                    break
+                pos = close.start()  # its end tag is read as a tag next
+        elif not (self_closing or name in _VOID or name in _ROOTS):
+            if monotone:
+                if kept < depth:
+                    kept += 1
+                elif name in hidden_tags and hidden < FLAT_HIDDEN_BUDGET:
+                    hidden += 1
+                else:
+                    keep = False
+            else:
+                if kept < depth:
+                    kind = _KEPT
+                elif name in hidden_tags and not hidden:
+                    kind = _KEPT_HIDDEN
+                    hidden += 1
+                else:
+                    kind = _DROPPED
+                keep = kind != _DROPPED
+                kept += keep
+                stack.append((name, kind))
+                open_count[name] = open_count.get(name, 0) + 1
+        if not keep:
+            out.append(data[last:lt])
+            last = end
+            dropped = True
+    if not dropped:
         return None
+    out.append(data[last:])
+    return b"".join(out)
 
 
 # --- segmentation -----------------------------------------------------------------
@@ -348,8 +568,24 @@ def _is_menu(el: lxml.html.HtmlElement) -> bool:
     return links >= MENU_MIN_LINK_DENSITY * chars
 
 
+@dataclass
+class Shape:
+    """How deep the walked tree goes: what decides whether trafilatura may read it."""
+
+    depth: int = 0  # elements on the longest path from the root, the root included
+    tables: int = 0  # tables on the longest chain of tables nested in one another
+    #: Skipped elements (DROP_TAGS) with children, and their depth: their subtrees
+    #: were not walked, and trafilatura reads some of them (<template>'s content).
+    unseen: list[tuple[lxml.html.HtmlElement, int]] = field(default_factory=list)
+
+
 def walk(root: lxml.html.HtmlElement) -> list[Segment]:
-    """One Segment per run of block text, in document order.
+    """One Segment per run of block text, in document order (see `walk_shape`)."""
+    return walk_shape(root)[0]
+
+
+def walk_shape(root: lxml.html.HtmlElement) -> tuple[list[Segment], Shape]:
+    """One Segment per run of block text, in document order, and the tree's `Shape`.
 
     Iterative (lxml's iterwalk with an explicit stack), so any depth is safe. Text
     directly inside a block element, up to a nested block or a <br>, makes one segment;
@@ -360,6 +596,8 @@ def walk(root: lxml.html.HtmlElement) -> list[Segment]:
     element's stack entry keeps the context to restore when it closes.
     """
     out: list[Segment] = []
+    shape = Shape()
+    deepest = tables = most_tables = 0
     top = _Buffer("html", frozenset(), 1)
     blocks = [top]
     stack: list[tuple[int, frozenset[str]]] = []  # per open element: (kind, parent's context)
@@ -375,10 +613,18 @@ def walk(root: lxml.html.HtmlElement) -> list[Segment]:
     for event, el in walker:
         if event == "start":
             tag = el.tag
+            if len(stack) >= deepest:
+                deepest = len(stack) + 1
             if tag.__class__ is not str or tag in drop:
+                if len(el):
+                    shape.unseen.append((el, len(stack) + 1))
                 push((_SKIP, context))
                 skip()
                 continue
+            if tag == "table":
+                tables += 1
+                if tables > most_tables:
+                    most_tables = tables
             parent_context = context
             items = el.items()
             if items:
@@ -444,6 +690,8 @@ def walk(root: lxml.html.HtmlElement) -> list[Segment]:
                     buf.links += _visible_chars(text)
         else:
             kind, context = pop()
+            if tables and el.tag == "table":
+                tables -= 1
             if kind == _BLOCK or kind == _MENU:
                 blocks.pop()
                 if buf.pieces:
@@ -464,7 +712,8 @@ def walk(root: lxml.html.HtmlElement) -> list[Segment]:
                     buf.links += _visible_chars(tail)
     if top.pieces:
         _flush(top, out)
-    return out
+    shape.depth, shape.tables = deepest, most_tables
+    return out, shape
 
 
 def segments(html: str) -> list[Segment]:
@@ -476,9 +725,92 @@ def segments(html: str) -> list[Segment]:
 
 
 def _segments(root: lxml.html.HtmlElement) -> list[Segment]:
+    return _segments_shape(root)[0]
+
+
+def _segments_shape(root: lxml.html.HtmlElement) -> tuple[list[Segment], Shape]:
     title = _title(root)
-    body = walk(root)
-    return ([title] if title is not None else []) + body
+    body, shape = walk_shape(root)
+    return ([title] if title is not None else []) + body, shape
+
+
+# --- trees trafilatura is not given -----------------------------------------------------
+# trafilatura's time grows faster than the page on some trees. Past these bounds cleaner
+# does without its evidence (the classifier and the markup hints decide alone), so that
+# HTML mode stays linear (benchmarks/linear.py). No development page comes near them.
+
+#: Deeper than this many elements (the root included): some of trafilatura's passes visit
+#: the descendants or the ancestors of every element, so its time grows as the depth times
+#: the size (a 1,000-deep nest of <div><p> or <ul><li> takes it a second or more; libxml2
+#: allows 2,047). The development pages are at most 51 deep.
+MAX_TRAFILATURA_DEPTH = 256
+#: More tables than this nested in one another: each table searches the tables inside it,
+#: and the recovery pass gathers every element of every table inside a table, so the time
+#: grows as the cube of the nesting (2,000 nested tables in 14 KB took 26 s). The
+#: development pages nest at most 3.
+MAX_TRAFILATURA_TABLES = 32
+#: More text nodes than this in paragraphs (counted as the <p> and two per element in it):
+#: trafilatura's `//p//text()` query merges the text nodes of each paragraph into the
+#: result with a linear duplicate check, quadratic in their number: 0.04 s for the 7,600 of
+#: a 2 MB page, 5.8 s for the 76,000 of a 20 MB one; 20,000 take about 0.4 s, the rest of
+#: trafilatura's work on such a page three times that. The development pages have at most 435.
+MAX_TRAFILATURA_PARAGRAPH_TEXTS = 20_000
+
+
+@lru_cache(maxsize=None)
+def _child_chain(steps: int) -> lxml.etree.XPath:
+    """An XPath true when an element is `steps` levels below the context node.
+
+    Child steps only: libxml2 merges their node sets without a duplicate check (children
+    of distinct parents are distinct), so it reads each element of the subtree once.
+    """
+    return lxml.etree.XPath("boolean(" + "/".join(["*"] * steps) + ")")
+
+
+_NESTED_TABLES = lxml.etree.XPath(
+    f"boolean(descendant-or-self::table[count(ancestor::table) >= {MAX_TRAFILATURA_TABLES}])"
+)
+
+
+def trafilatura_refusal(root: lxml.html.HtmlElement, shape: Shape) -> str | None:
+    """Why trafilatura must not be given this tree (see the bounds above), or None.
+
+    Linear: the walk measured its depth and nesting of tables; the subtrees it skipped
+    are measured here in C (child steps; ancestors only within the depth bound), and the
+    paragraphs' text nodes are counted until the bound is passed.
+    """
+    if shape.depth > MAX_TRAFILATURA_DEPTH:
+        return f"nested {shape.depth} elements deep"
+    if shape.tables > MAX_TRAFILATURA_TABLES:
+        return f"{shape.tables} tables nested"
+    deleted = _deleted_by_trafilatura()
+    for el, depth in shape.unseen:
+        if el.tag in deleted:
+            continue
+        if _child_chain(MAX_TRAFILATURA_DEPTH - depth + 1)(el):
+            return f"nested more than {MAX_TRAFILATURA_DEPTH} elements deep"
+        if _NESTED_TABLES(el):
+            return f"more than {MAX_TRAFILATURA_TABLES} tables nested"
+    texts = 0
+    for p in root.iter("p"):
+        texts += 1
+        if len(p):
+            texts += 2 * sum(1 for _ in p.iterdescendants())
+            if texts > MAX_TRAFILATURA_PARAGRAPH_TEXTS:
+                return f"more than {MAX_TRAFILATURA_PARAGRAPH_TEXTS:,} text nodes in paragraphs"
+    if texts > MAX_TRAFILATURA_PARAGRAPH_TEXTS:
+        return f"more than {MAX_TRAFILATURA_PARAGRAPH_TEXTS:,} text nodes in paragraphs"
+    return None
+
+
+@lru_cache(maxsize=1)
+def _deleted_by_trafilatura() -> frozenset[str]:
+    """Elements whose subtrees trafilatura deletes before its slow passes (its own list)."""
+    try:
+        from trafilatura.settings import MANUALLY_CLEANED
+    except ImportError:  # another version: measure every skipped subtree
+        return frozenset(_PRUNED)
+    return frozenset(MANUALLY_CLEANED) | frozenset(_PRUNED)
 
 
 # --- trafilatura ------------------------------------------------------------------
@@ -798,8 +1130,8 @@ def analyse(html: str) -> tuple[list[Segment], Callable[[list[Segment], list[Ver
     root = parse(html)
     if root is None:
         return [], partial(adjust, evidence=NO_EVIDENCE)
-    segs = _segments(root)
-    if not segs:
+    segs, shape = _segments_shape(root)
+    if not segs or trafilatura_refusal(root, shape) is not None:
         return segs, partial(adjust, evidence=NO_EVIDENCE)
     _drop_code(root)
     lines = trafilatura_lines(root)

@@ -310,3 +310,85 @@ def test_a_table_before_the_prose_survives_the_text_mode_check():
     assert "Kyle Busch" in doc.paragraphs and "5033" in doc.paragraphs and prose in doc.paragraphs
     assert "Home" not in doc.paragraphs and "Privacy policy" not in doc.paragraphs
     assert cleaner.clean_document(doc.text).text == doc.text
+
+# --- deep nests and the trees trafilatura is not given ------------------------------------
+
+
+def _text_only(data: bytes) -> str:
+    """The page's text as libxml2 reads it (tags gone, references decoded)."""
+    root = markup.parse(data.decode())
+    return "".join(root.itertext()) if root is not None else ""
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        b"<div>" * 5 + b"<p>deep <b>bold</b></p>" + b"</div>" * 5 + b"<p>after</p>",
+        b"<div><div><div><script>var s = '<div><p>in script</p>';</script><!-- <div> --><p title='a>b'>x</p></div></div></div>after",
+        b"<div><div><div><a href=/x/>link</a><img src='i.png'/><br><div/><title>T <b>itle</b></title>y</div></div></div>z",
+        b"<div><div><div a=\"x>y\" b='<div>' c=d>e</div></div><div>f<plaintext><div>g",
+    ],
+    ids=["simple", "script-comment-quote", "void-self-closing-rcdata", "attributes-plaintext"],
+)
+def test_flatten_leaves_out_only_tags_deeper_than_the_bound(data):
+    flat = markup.flatten(data, 2)
+    assert flat is not None and len(flat) < len(data)
+    assert _text_only(flat) == _text_only(data)  # every character of text, in order
+    root = markup.parse(flat.decode())
+    deepest = max(sum(1 for _ in el.iterancestors()) for el in root.iter())
+    assert deepest <= 2 + 2 + 1  # <html>, <body>, the bound, one raw-text or hidden element
+
+
+def test_flatten_returns_none_when_nothing_is_that_deep():
+    assert markup.flatten(b"<div><p>a <b>b</b></p></div><table><tr><td>c</td></tr></table>", 10) is None
+    assert markup.flatten(b"<div>" * 50 + b"x", 10, monotone=True) is not None
+
+
+def test_flatten_is_linear_in_time():
+    import time
+
+    def seconds(n: int) -> float:
+        data = b"<div><span class='a>b'><!-- c -->" * n + b"<script>x</script>text" + b"</span></div>" * n
+        start = time.process_time()
+        markup.flatten(data, 1000)
+        markup.flatten(data, 1000, monotone=True)
+        return time.process_time() - start
+
+    seconds(2_000)  # warm up
+    small, large = seconds(20_000), seconds(200_000)
+    assert large < 30 * max(small, 0.01)
+
+
+def test_pages_past_libxml2s_depth_are_parsed_whole():
+    after = "<p>After the nest.</p>"
+    root = markup.parse("<div>" * 5_000 + "<p>Inside.</p>" + "</div>" * 5_000 + after)
+    text = " ".join(root.itertext())
+    assert "Inside." in text and "After the nest." in text
+    assert max(sum(1 for _ in el.iterancestors()) for el in root.iter()) < markup.LIBXML2_MAX_DEPTH
+
+
+def _refusal(html: str) -> str | None:
+    root = markup.parse(html)
+    return markup.trafilatura_refusal(root, markup.walk_shape(root)[1])
+
+
+def test_trafilatura_reads_ordinary_pages():
+    assert _refusal(full_page()) is None
+    assert _refusal("<table>" * 10 + "<p>x</p>" + "</table>" * 10) is None
+    assert _refusal("<div>" * 200 + "<p>x</p>" + "</div>" * 200) is None
+
+
+@pytest.mark.parametrize(
+    "html, why",
+    [
+        ("<table>" * 40 + "<p>x</p>" + "</table>" * 40, "tables nested"),
+        ("<table><tr><td>" * 40 + "<p>x</p>", "tables nested"),
+        ("<div>" * 300 + "<p>x</p>" + "</div>" * 300, "elements deep"),
+        ("<template>" + "<div>" * 300 + "<p>x</p></template><p>y</p>", "elements deep"),
+        ("<template>" + "<table>" * 40 + "<p>x</p></template><p>y</p>", "tables nested"),
+        ("<p>a <b>b</b> <i>c</i></p>" * 5_000, "text nodes in paragraphs"),
+    ],
+    ids=["tables", "table-rows", "divs", "divs-in-template", "tables-in-template", "paragraph-texts"],
+)
+def test_trafilatura_is_not_given_trees_it_is_slow_on(html, why):
+    assert why in (_refusal(html) or "")
