@@ -234,6 +234,21 @@ def _with_standfirst(items: list[Item], start: int) -> int:
     return start
 
 
+#: The paragraph under the headline (the dek) may sit this many blocks above the body.
+DEK_GAP = 10
+
+
+def _with_dek(items: list[Item], title: int, start: int) -> int:
+    """Move the start up to the paragraph right under the headline (the dek, or standfirst),
+    across the byline, date, share buttons and photo between them."""
+    dek = title + 1
+    if not 0 < start - dek <= DEK_GAP or items[dek].verdict.kind is not Kind.PROSE or not items[dek].feats.terminal:
+        return start
+    if any(items[i].verdict.kind is Kind.PROSE for i in range(dek + 1, start)):
+        return start
+    return dek
+
+
 def _title_like(item: Item) -> bool:
     kind = item.verdict.kind
     return (
@@ -280,6 +295,10 @@ def revise(items: list[Item], whole: bool = False) -> tuple[list[Decision], int 
     ctx = context(items)
     start, end, tail = (0, len(items), 0) if whole else main_run(items, ctx)
     title = find_title(items, start)
+    # The lines between the dek and the body (byline, date, photo) stay out.
+    body_start = start
+    if title is not None and not whole:
+        start = _with_dek(items, title, start)
 
     # Next prose after each block, computed right to left so every lookup is O(1).
     next_kind: list[Kind | None] = [None] * (len(items) + 1)
@@ -314,6 +333,9 @@ def revise(items: list[Item], whole: bool = False) -> tuple[list[Decision], int 
         after = items[i + 1].verdict if i + 1 < len(items) else None
         if after is not None and after.label is Label.CAPTION and item.feats.words <= CAPTION_MAX_WORDS:
             decisions.append(Decision(Label.CAPTION, False, "the text of a photo above its credit line"))
+            continue
+        if start < i < body_start:
+            decisions.append(Decision(Label.BYLINE, False, "between the standfirst and the body (byline, date, photo)"))
             continue
         inside = start <= i < end
         if not inside:

@@ -103,11 +103,6 @@ def test_text_default_limit_refuses_before_doing_any_work():
         cleaner.clean_document(huge)
 
 
-@pytest.mark.xfail(
-    not hasattr(cleaner, "InputTooLarge"),
-    strict=True,
-    reason="BUG: InputTooLarge is not exported by the cleaner package (only cleaner.pipeline.InputTooLarge)",
-)
 def test_input_too_large_is_public():
     assert cleaner.InputTooLarge is InputTooLarge
 
