@@ -45,6 +45,7 @@ class Verdict(NamedTuple):
     weight: float  # contribution to the search for the main run of prose
     stop: bool = False  # the article cannot run across this block (a comment section)
     heading: bool = False  # a whole-block noise heading: the list under it goes with it
+    credit: bool = False  # a photo credit line ("Foto", "Photo: AFP"): the line above is the photo's text
 
 
 def stop_share(feats: Features, stopwords: frozenset[str]) -> float | None:
@@ -75,6 +76,8 @@ def classify(
             # inline "Read more: <headline>" link is one line, not a section.
             stop=label is Label.COMMENT and (match.kind == "exact" or _short_line(feats)),
             heading=match.kind == "exact",
+            # "Text of the photo. Foto: AFP" holds its own credit: the line above is not its text.
+            credit=label is Label.CAPTION and not match.phrase.startswith("... "),
         )
     if feats.url and (words <= URL_MAX_WORDS or not feats.terminal):
         return Verdict(Kind.NOISE, Label.NAVIGATION, "a web address", -(words + NOISE_PENALTY))

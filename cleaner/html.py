@@ -1044,11 +1044,10 @@ def adjust(segs: list[Segment], verdicts: list[Verdict], evidence: Evidence = NO
     out = []
     for i, (s, v) in enumerate(zip(segs, verdicts)):
         v = _adjust_one(i, s, v, inside[i], first <= i <= last, i < last, title, use, ignore)
-        if v.label is Label.CAPTION:
-            # revise reads a caption label as a credit line and drops the line above it
-            # as the photo's text; in HTML the markup already says where captions are.
-            # The label comes back on the final blocks (see `relabel`).
-            v = v._replace(label=Label.BOILERPLATE)
+        if v.credit:
+            # revise drops the line above a credit line as the photo's text; in HTML the
+            # markup already says where captions are.
+            v = v._replace(credit=False)
         if use and v.weight < 0 and first <= i <= last:
             v = v._replace(weight=v.weight * SPAN_NEGATIVE_SHARE)
         out.append(v)
@@ -1111,12 +1110,9 @@ def _adjust_one(
 
 
 def relabel(doc: Document, segs: list[Segment]) -> Document:
-    """Name the dropped captions CAPTION again (`adjust` hides the label from revise), and
-    drop the page's <title> unless it is the title: it is not part of the visible page."""
+    """Drop the page's <title> unless it is the title: it is not part of the visible page."""
     blocks = [
-        replace(b, label=Label.CAPTION)
-        if not b.kept and b.label is Label.BOILERPLATE and "caption" in b.reason
-        else replace(b, label=Label.SHORT, kept=False, reason="the page's <title>, not read as its title")
+        replace(b, label=Label.SHORT, kept=False, reason="the page's <title>, not read as its title")
         if b.kept and b.label is not Label.TITLE and s.tag == "title"
         else b
         for b, s in zip(doc.blocks, segs)

@@ -61,13 +61,15 @@ def _language(feats: list[Features], sample: tuple[int, ...], config: Config) ->
 CREDIT_MAX_WORDS = 10
 
 
+#: A photo's text with its credit at the end ("... Bild: Name/Agency") is at most this many words.
+CAPTION_WITH_CREDIT_WORDS = 60
 #: A line with a copyright sign and at most this many words is a copyright notice.
 COPYRIGHT_MAX_WORDS = 25
 
 
 def _match(lexicon: Lexicon, text: str) -> Match | None:
-    """The lexicon's match for a block; also a copyright notice (©), and "Photo: Name/Agency"
-    from the caption phrases."""
+    """The lexicon's match for a block; also a copyright notice (©), and from the caption
+    phrases a credit line ("Photo: Name/Agency") or a photo's text ending with its credit."""
     found = lexicon.match(text)
     if found is None and "©" in text and len(text.split()) <= COPYRIGHT_MAX_WORDS:
         return Match(Label.FOOTER.value, "* © *", "any")
@@ -76,6 +78,14 @@ def _match(lexicon: Lexicon, text: str) -> Match | None:
         credit = lexicon.match(head)
         if credit is not None and credit.label == Label.CAPTION.value:
             return Match(credit.label, f"{credit.phrase}: ...", credit.language)
+    if found is None and (":" in text or "：" in text) and len(text.split()) <= CAPTION_WITH_CREDIT_WORDS:
+        # "The bridge at dawn. Photo: Jane Doe/AFP": a photo's text ending with its credit.
+        head, _, tail = text.replace("：", ":").rpartition(":")
+        words = head.replace("(", " ").replace("（", " ").split()
+        if words and 0 < len(tail.split()) <= CREDIT_MAX_WORDS:
+            credit = lexicon.match(words[-1])
+            if credit is not None and credit.label == Label.CAPTION.value:
+                return Match(credit.label, f"... {credit.phrase}: ...", credit.language)
     return found
 
 

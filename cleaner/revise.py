@@ -275,7 +275,7 @@ def find_title(items: list[Item], start: int) -> int | None:
         for i in range(lo, start)
         if _title_like(items[i])
         and items[i].feats.words >= 3
-        and items[i + 1].verdict.label is not Label.CAPTION  # the text of a photo, not a headline
+        and not items[i + 1].verdict.credit  # the text of a photo, not a headline
     ]
     if not candidates:
         return None
@@ -331,7 +331,7 @@ def revise(items: list[Item], whole: bool = False) -> tuple[list[Decision], int 
             decisions.append(Decision(label, False, f'in the list under "{heading}"'))
             continue
         after = items[i + 1].verdict if i + 1 < len(items) else None
-        if after is not None and after.label is Label.CAPTION and item.feats.words <= CAPTION_MAX_WORDS:
+        if after is not None and after.credit and item.feats.words <= CAPTION_MAX_WORDS:
             decisions.append(Decision(Label.CAPTION, False, "the text of a photo above its credit line"))
             continue
         if start < i < body_start:

@@ -89,3 +89,16 @@ def test_one_line_of_boilerplate_makes_the_text_a_page_again():
     assert "Share this article" not in doc.paragraphs
     assert "Kyle Busch" not in doc.paragraphs  # short lines outside the prose: menu-like on a page
     assert cleaner.clean_document(doc.text).text == doc.text
+
+
+def test_a_photo_text_ending_with_its_credit_is_a_caption_and_spares_the_line_above():
+    body = [
+        "The council voted on Tuesday night to approve the city's budget for next year after a long debate.",
+        "The opposition said the plan would raise local taxes for families already struggling with costs.",
+    ]
+    for caption in ["The bridge at dawn, before the works began. Photo: Jane Doe/AFP",
+                    "Die Brücke am Morgen vor Beginn der Arbeiten. Bild: Max Muster/dpa"]:
+        page = ["Budget: the council votes", body[0], caption, body[1]]
+        got = labels("\n".join(page))
+        assert got[caption] == (Label.CAPTION, False), caption
+        assert got[body[0]] == (Label.BODY, True)  # not "the text of a photo above its credit line"
