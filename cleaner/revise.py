@@ -173,7 +173,7 @@ def _best_stretch(weights: list[float], lo: int, hi: int) -> tuple[float, int, i
     return best, best_start, best_end
 
 
-def main_run(items: list[Item], ctx: Context) -> tuple[int, int, int]:
+def main_run(items: list[Item], ctx: Context, headline: int | None) -> tuple[int, int, int]:
     """The stretch [start, end) of the article ((0, 0) if nothing weighs for prose), and
     where the short lines that end the text begin (len(items) if they do not).
 
@@ -182,7 +182,6 @@ def main_run(items: list[Item], ctx: Context) -> tuple[int, int, int]:
     further down. Without one, the heaviest stretch of the whole page wins. A
     "Comments" link above the headline is a menu item, not the end of the article.
     """
-    headline = _headline(items)
     w = weights(items, ctx, headline)
     cuts = [i for i, item in enumerate(items) if item.verdict.stop and i > (headline or 0)]
     best = (0.0, 0, 0)
@@ -239,14 +238,13 @@ DEK_GAP = 10
 
 
 def _with_dek(items: list[Item], title: int, start: int) -> int:
-    """Move the start up to the paragraph right under the headline (the dek, or standfirst),
-    across the byline, date, share buttons and photo between them."""
-    dek = title + 1
-    if not 0 < start - dek <= DEK_GAP or items[dek].verdict.kind is not Kind.PROSE or not items[dek].feats.terminal:
-        return start
-    if any(items[i].verdict.kind is Kind.PROSE for i in range(dek + 1, start)):
-        return start
-    return dek
+    """Move the start up to the first paragraph below the headline (the dek, or standfirst),
+    across the byline, date, share buttons and photo between it and the body."""
+    for dek in range(max(title + 1, start - DEK_GAP), start):
+        item = items[dek]
+        if item.verdict.kind is Kind.PROSE and item.feats.terminal:
+            return dek
+    return start
 
 
 def _title_like(item: Item) -> bool:
@@ -261,13 +259,13 @@ def _title_like(item: Item) -> bool:
     )
 
 
-def find_title(items: list[Item], start: int) -> int | None:
-    """The longest title-like block among the first block and those just above the article.
-
-    The first line is often the page's <title> ("Headline - Site"), a site name or a
-    menu; the headline itself sits just above the byline. Of those candidates the
-    longest is the headline far more often than not (site names and credits are short).
+def find_title(items: list[Item], start: int, headline: int | None) -> int | None:
+    """The headline: where the first line (the page's <title>, "Headline - Site") comes
+    again above the article; else the longest title-like block among the first block
+    and those just above the article (site names and credits are short).
     """
+    if headline is not None and headline < start:
+        return headline  # the page's <title> again above the article: the headline itself
     candidates = [0] if items and _title_like(items[0]) else []
     lo = max(start - TITLE_WINDOW, 1)
     candidates += [
@@ -293,8 +291,9 @@ def revise(items: list[Item], whole: bool = False) -> tuple[list[Decision], int 
     """Decisions on every block, and the title's index. ``whole``: the text had no
     boilerplate to begin with, so it is one article from its first line to its last."""
     ctx = context(items)
-    start, end, tail = (0, len(items), 0) if whole else main_run(items, ctx)
-    title = find_title(items, start)
+    headline = _headline(items)
+    start, end, tail = (0, len(items), 0) if whole else main_run(items, ctx, headline)
+    title = find_title(items, start, headline)
     # The lines between the dek and the body (byline, date, photo) stay out.
     body_start = start
     if title is not None and not whole:

@@ -102,3 +102,19 @@ def test_a_photo_text_ending_with_its_credit_is_a_caption_and_spares_the_line_ab
         got = labels("\n".join(page))
         assert got[caption] == (Label.CAPTION, False), caption
         assert got[body[0]] == (Label.BODY, True)  # not "the text of a photo above its credit line"
+
+
+def test_the_headline_is_the_title_when_the_page_title_comes_again_above_the_article():
+    headline = "Council approves the budget"
+    caption = "The mayor and her deputies leave the town hall after the long evening session on Tuesday"
+    standfirst = "The opposition walked out before the vote, saying local taxes would rise for every family."
+    page = [
+        f"{headline} - The Gazette", "Home", "News", "Sport",
+        headline, "By Jane Doe", "12 March 2024", caption, "Photo: Reuters", standfirst,
+        "Share", "Copy link",
+        "The council voted on Tuesday night to approve the city's budget for next year after a long debate.",
+        "The mayor said the spending was needed to repair roads and schools across the city this year.",
+    ]
+    doc = cleaner.clean_document("\n".join(page))
+    assert doc.title == headline  # not the longer caption, nor the <title> with the site name
+    assert doc.paragraphs == [standfirst] + page[-2:]
