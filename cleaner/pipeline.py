@@ -63,6 +63,8 @@ CREDIT_MAX_WORDS = 10
 
 #: A photo's text with its credit at the end ("... Bild: Name/Agency") is at most this many words.
 CAPTION_WITH_CREDIT_WORDS = 60
+#: A byline ("By Jane Doe | 12 March 2024") is at most this many words.
+BYLINE_MAX_WORDS = 10
 #: A line with a copyright sign and at most this many words is a copyright notice.
 COPYRIGHT_MAX_WORDS = 25
 
@@ -78,6 +80,13 @@ def _match(lexicon: Lexicon, text: str) -> Match | None:
         credit = lexicon.match(head)
         if credit is not None and credit.label == Label.CAPTION.value:
             return Match(credit.label, f"{credit.phrase}: ...", credit.language)
+    if found is None and 3 <= len(text.split()) <= BYLINE_MAX_WORDS:
+        # "By Jane Doe", "di Giulia Ferri | 15 marzo": a byline word, then a name.
+        words = text.split("|", 1)[0].split()
+        byline = lexicon.match(words[0]) if words else None
+        names = sum(1 for w in words[1:] if w[:1].isupper() and w.isalpha())
+        if byline is not None and byline.label == Label.BYLINE.value and byline.kind == "exact" and names >= 2:
+            return Match(byline.label, f"{byline.phrase} <name>", byline.language)
     if found is None and (":" in text or "：" in text) and len(text.split()) <= CAPTION_WITH_CREDIT_WORDS:
         # "The bridge at dawn. Photo: Jane Doe/AFP": a photo's text ending with its credit.
         head, _, tail = text.replace("：", ":").rpartition(":")

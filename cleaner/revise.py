@@ -19,6 +19,7 @@ would read as menus; but a scraped page almost always holds some phrase of the l
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass
 from typing import NamedTuple
@@ -375,7 +376,42 @@ def revise(items: list[Item], whole: bool = False) -> tuple[list[Decision], int 
             decisions.append(
                 Decision(Label.SHORT, False, "a short line not followed by the article's prose")
             )
+    if not whole:
+        _drop_author_bio(items, decisions, body_start)
     return decisions, title
+
+
+#: The author's bio is among this many last paragraphs of the article.
+BIO_LAST = 2
+_WORD = re.compile(r"\w+")
+
+
+def _names(text: str) -> set[tuple[str, str]]:
+    """Pairs of capitalised words in a line ("Jane Doe" in "By Jane Doe | 12 March")."""
+    words = _WORD.findall(text)
+    return {
+        (a, b) for a, b in zip(words, words[1:]) if a[:1].isupper() and b[:1].isupper() and a.isalpha() and b.isalpha()
+    }
+
+
+def _drop_author_bio(items: list[Item], decisions: list[Decision], start: int) -> None:
+    """Drop a last paragraph that opens with the name of a byline above the article
+    ("By Jane Doe" ... "Jane Doe is a reporter covering ..."): the author's bio.
+
+    Inside the article a name from the byline is as likely to open a sentence as not,
+    so only the last paragraphs are looked at; they are where templates put the bio.
+    """
+    names: set[tuple[str, str]] = set()
+    for i in range(1, start):
+        if items[i].verdict.label is Label.BYLINE:
+            names |= _names(items[i].text)
+    if not names:
+        return
+    last = [i for i in range(len(items) - 1, start - 1, -1) if decisions[i].kept and items[i].verdict.kind is Kind.PROSE]
+    for i in last[:BIO_LAST]:
+        words = _WORD.findall(items[i].text)
+        if len(words) >= 2 and (words[0], words[1]) in names:
+            decisions[i] = Decision(Label.BYLINE, False, f'the author\'s bio (opens with "{words[0]} {words[1]}" of the byline)')
 
 
 def _outside(items: list[Item], i: int, start: int, end: int) -> Decision:

@@ -118,3 +118,27 @@ def test_the_headline_is_the_title_when_the_page_title_comes_again_above_the_art
     doc = cleaner.clean_document("\n".join(page))
     assert doc.title == headline  # not the longer caption, nor the <title> with the site name
     assert doc.paragraphs == [standfirst] + page[-2:]
+
+
+def test_the_authors_bio_at_the_end_is_dropped_when_the_byline_names_the_author():
+    page = [
+        "Council approves the budget",
+        "By Jane Doe | 12 March 2024",
+        "The council voted on Tuesday night to approve the city's budget for next year after a long debate.",
+        "The mayor said the spending was needed to repair roads and schools across the city this year.",
+        "Jane Doe is a local government reporter who has covered the city council since 2015 for the paper.",
+    ]
+    got = labels("\n".join(page))
+    assert got[page[1]] == (Label.BYLINE, False)
+    assert got[page[-1]] == (Label.BYLINE, False)
+    assert got[page[2]] == got[page[3]] == (Label.BODY, True)
+
+
+def test_a_paragraph_opening_with_another_name_is_not_a_bio():
+    page = [
+        "Council approves the budget",
+        "By Jane Doe | 12 March 2024",
+        "The council voted on Tuesday night to approve the city's budget for next year after a long debate.",
+        "John Smith, the council leader, said the spending was needed to repair roads and schools this year.",
+    ]
+    assert cleaner.clean("\n".join(page)) == page[2:]
