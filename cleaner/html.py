@@ -24,7 +24,6 @@ The flow of HTML mode (`cleaner.clean_html_document`):
 
 from __future__ import annotations
 
-import codecs
 import re
 import unicodedata
 from dataclasses import dataclass, field, replace
@@ -34,105 +33,11 @@ from typing import Callable
 import lxml.etree
 import lxml.html
 
+from . import nesting
+from .charset import declared_charset, decode  # noqa: F401 (part of HTML mode's interface)
 from .classify import NOISE_PENALTY, SECTION_LABELS, Kind, Verdict
 from .document import Document, Label
 from .segment import _BULLET, Segment, normalise
-
-# --- decoding ---------------------------------------------------------------------
-
-#: The declared charset is looked for in this many first bytes (HTML asks for 1024).
-DECLARATION_WINDOW = 4096
-
-_BOMS = (
-    (codecs.BOM_UTF32_LE, "utf-32-le"),  # before UTF-16 LE: it starts with the same bytes
-    (codecs.BOM_UTF32_BE, "utf-32-be"),
-    (codecs.BOM_UTF8, "utf-8"),
-    (codecs.BOM_UTF16_LE, "utf-16-le"),
-    (codecs.BOM_UTF16_BE, "utf-16-be"),
-)
-# <meta charset="x">, <meta http-equiv="Content-Type" content="text/html; charset=x">,
-# <?xml version="1.0" encoding="x"?>. Bounded repetitions only: linear on any input.
-_DECLARED = re.compile(
-    rb"""<meta[^>]{0,512}?charset\s*=\s*(?:["']\s*)?([A-Za-z0-9._:\-]{1,40})"""
-    rb"""|<\?xml[^>]{0,200}?encoding\s*=\s*["']([A-Za-z0-9._:\-]{1,40})""",
-    re.IGNORECASE,
-)
-# Labels that browsers read as windows-1252 (the WHATWG Encoding Standard).
-_AS_WINDOWS_1252 = frozenset({"iso-8859-1", "iso8859-1", "latin-1", "latin1", "l1", "ascii", "us-ascii", "cp819", "iso-ir-100"})
-
-
-def declared_charset(data: bytes) -> str | None:
-    """The Python codec named by the page's first <meta charset> or XML declaration, if any."""
-    match = _DECLARED.search(data[:DECLARATION_WINDOW])
-    if not match:
-        return None
-    label = (match.group(1) or match.group(2)).decode("ascii").lower()
-    if label in _AS_WINDOWS_1252:
-        return "cp1252"
-    try:
-        name = codecs.lookup(label).name
-    except LookupError:
-        return None
-    # A page that reached us as bytes declaring UTF-16 without a BOM is UTF-8 (WHATWG).
-    return "utf-8" if name.startswith(("utf-16", "utf-32")) else name
-
-
-def _single_byte(codec: str) -> bool:
-    try:
-        return len("\u00e9".encode(codec)) == 1
-    except (UnicodeEncodeError, LookupError):
-        return False
-
-
-def decode(data: bytes) -> str:
-    """Decode a page's bytes: BOM, declared charset, UTF-8, detected charset, windows-1252.
-
-    1. A byte-order mark decides (UTF-8, UTF-16, UTF-32); a page whose bytes then do not
-       decode keeps its BOM's charset with errors="replace" (the mark is unambiguous).
-    2. Else the charset declared in the first 4 KB (<meta charset>, http-equiv or an XML
-       declaration), if the bytes decode with it without error. A page declaring a
-       single-byte charset (latin-1, windows-1252...) whose bytes are valid UTF-8 with
-       non-ASCII characters in them is read as UTF-8: that is the common mislabelling,
-       and valid multi-byte UTF-8 almost never arises by chance from a single-byte text.
-    3. Else UTF-8, if the bytes are valid UTF-8.
-    4. Else the charset charset_normalizer detects, if it decodes without error.
-    5. Else windows-1252 with errors="replace" (the last resort): the five bytes that
-       windows-1252 leaves undefined become U+FFFD. Never raises on bad bytes.
-    """
-    if not isinstance(data, (bytes, bytearray, memoryview)):
-        raise TypeError(f"expected bytes, not {type(data).__name__}")
-    data = bytes(data)
-    for bom, codec in _BOMS:
-        if data.startswith(bom):
-            try:
-                return data[len(bom) :].decode(codec)
-            except UnicodeDecodeError:
-                return data[len(bom) :].decode(codec, errors="replace")
-    declared = declared_charset(data)
-    if declared is not None:
-        if declared != "utf-8" and _single_byte(declared) and not data.isascii():
-            try:
-                return data.decode("utf-8")
-            except UnicodeDecodeError:
-                pass
-        try:
-            return data.decode(declared)
-        except (UnicodeDecodeError, LookupError):
-            pass
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
-    try:
-        from charset_normalizer import from_bytes
-
-        best = from_bytes(data).best()
-        if best is not None and best.encoding:
-            return data.decode(best.encoding)
-    except (ImportError, LookupError, UnicodeDecodeError):
-        pass
-    return data.decode("cp1252", errors="replace")
-
 
 # --- parsing ----------------------------------------------------------------------
 
@@ -192,7 +97,7 @@ def parse(html: str) -> lxml.html.HtmlElement | None:
     for monotone in (False, True):
         if not too_deep:
             break
-        flat = flatten(data, FLAT_DEPTH, monotone=monotone)
+        flat = flatten(data, nesting.FLAT_DEPTH, monotone=monotone)
         if flat is None:  # the model saw no nest that deep: on to the fallback
             continue
         again, too_deep = _parse_bytes(flat)
@@ -216,189 +121,6 @@ def _parse_bytes(data: bytes) -> tuple[lxml.html.HtmlElement | None, bool]:
     return root, too_deep
 
 
-# --- deep nests: a linear pre-pass that flattens them -------------------------------
-
-#: libxml2's HTML parser stops at this nesting depth, huge_tree or not.
-LIBXML2_MAX_DEPTH = 2048
-#: A page that reached LIBXML2_MAX_DEPTH is parsed again with its start tags deeper than
-#: this (and their end tags) left out: well under the limit, with room for <html>, <body>,
-#: the elements libxml2 adds, and the never-rendered elements kept beyond it (see flatten).
-FLAT_DEPTH = 1000
-#: In the fallback (see flatten), at most this many never-rendered elements are kept
-#: beyond FLAT_DEPTH: FLAT_DEPTH + FLAT_HIDDEN_BUDGET stays under LIBXML2_MAX_DEPTH.
-FLAT_HIDDEN_BUDGET = 500
-
-# libxml2's empty elements: never opened, never counted.
-_VOID = frozenset(
-    b"area base basefont br col embed frame hr img input link meta param source track wbr".split()
-)
-# Elements whose content is text up to their end tag (raw text and RCDATA; <plaintext>
-# to the end of the page): their tags are always kept, their content never read as tags.
-_RAW = frozenset(b"script style xmp iframe noembed noframes textarea title".split())
-# libxml2 merges a second <html>, <head> or <body> into the first: never counted.
-_ROOTS = frozenset(b"html head body".split())
-# Every pattern below is a character class, a fixed string, or one of them repeated:
-# each match moves forward through the page and none can backtrack, so the pass is linear.
-_TAG_OPEN = re.compile(rb"<(/?)([A-Za-z][^\t\n\x0c\r />]*)")
-_SKIP_SPACE_SLASH = re.compile(rb"[\t\n\x0c\r /]*")
-_SKIP_SPACE = re.compile(rb"[\t\n\x0c\r ]*")
-_NAME_REST = re.compile(rb"[^\t\n\x0c\r />=]*")
-_UNQUOTED = re.compile(rb"[^\t\n\x0c\r >]*")
-_COMMENT_END = re.compile(rb"--!?>")
-_RAW_END = {name: re.compile(rb"</" + name + rb"[\t\n\x0c\r />]", re.IGNORECASE) for name in _RAW}
-
-_KEPT, _DROPPED, _KEPT_HIDDEN = 0, 1, 2
-
-
-def _tag_end(data: bytes, pos: int) -> tuple[int, bool]:
-    """Where the tag whose attributes start at `pos` ends (after its ">"), and whether it
-    closes itself ("/>"); (-1, False) when the page ends inside the tag.
-
-    The attribute states of the HTML tokenizer (which libxml2 follows): a quote opens a
-    value only after "=", and a ">" inside a quoted value does not end the tag.
-    """
-    n = len(data)
-    while True:
-        start = pos
-        pos = _SKIP_SPACE_SLASH.match(data, pos).end()
-        if pos >= n:
-            return -1, False
-        c = data[pos]
-        if c == 62:  # ">"
-            return pos + 1, pos > start and data[pos - 1] == 47  # "/>"
-        # An attribute name (its first character may be "=") ...
-        pos = _NAME_REST.match(data, pos + 1).end()
-        pos = _SKIP_SPACE.match(data, pos).end()
-        if pos >= n:
-            return -1, False
-        if data[pos] != 61:  # no "=": the next attribute, "/" or ">"
-            continue
-        # ... and its value.
-        pos = _SKIP_SPACE.match(data, pos + 1).end()
-        if pos >= n:
-            return -1, False
-        c = data[pos]
-        if c == 34 or c == 39:  # a quoted value runs to the same quote, ">" and all
-            close = data.find(b'"' if c == 34 else b"'", pos + 1)
-            if close < 0:
-                return -1, False
-            pos = close + 1
-        elif c != 62:
-            pos = _UNQUOTED.match(data, pos).end()
-
-
-def flatten(data: bytes, depth: int, monotone: bool = False) -> bytes | None:
-    """The page with the start tags deeper than `depth` and their end tags left out, or
-    None when no tag is left out. Only tags go: every character of text stays, in order.
-
-    One pass through the markup with a small tokenizer (comments, raw text such as
-    <script> and <title>, quoted attributes as libxml2 reads them) and a model of the open
-    elements: an end tag closes the innermost open element of its name and those inside
-    it (a stray one is left for libxml2 to ignore); a start tag beyond `depth` open
-    elements is left out, and so is the end tag that closes it. Never-rendered elements
-    (<svg>, <template>, <select>...) and raw-text elements keep their tags beyond `depth`
-    (the outermost hidden one only), so that their text stays out of sight. Linear:
-    each tag is read once, each open element is closed at most once, and a dict of
-    counts answers whether an element of a name is open.
-
-    The model does not follow all of libxml2's rules (which elements a start tag closes,
-    which end tags it ignores), so the page may still be too deep for it. With
-    `monotone`, the fallback: every start tag after the first `depth` is left out (end
-    tags are all kept: they can only close elements), except at most FLAT_HIDDEN_BUDGET
-    never-rendered ones; libxml2 then cannot nest deeper than that, whatever it closes.
-    """
-    # Never-rendered elements (DROP_TAGS): left out beyond `depth`, their text would
-    # become visible, so the outermost one there keeps its tags.
-    hidden_tags = frozenset(t.encode() for t in DROP_TAGS) - _VOID - _RAW
-    out: list[bytes] = []
-    last = 0  # data[last:] is not yet copied
-    n = len(data)
-    stack: list[tuple[bytes, int]] = []
-    open_count: dict[bytes, int] = {}
-    kept = 0  # kept elements open (monotone: kept start tags so far)
-    hidden = 0  # open _KEPT_HIDDEN elements (monotone: kept beyond depth so far)
-    dropped = False
-    pos = 0
-    while True:
-        lt = data.find(b"<", pos)
-        if lt < 0:
-            break
-        m = _TAG_OPEN.match(data, lt)
-        if m is None:
-            nxt = data[lt + 1 : lt + 2]
-            if data.startswith(b"<!--", lt):
-                if data.startswith(b">", lt + 4) or data.startswith(b"->", lt + 4):
-                    pos = lt + 5 if data[lt + 4] == 62 else lt + 6
-                    continue
-                end = _COMMENT_END.search(data, lt + 4)
-                if end is None:
-                    break
-                pos = end.end()
-            elif nxt == b"!" or nxt == b"?" or nxt == b"/":  # bogus comment (or "</>")
-                end = data.find(b">", lt + 2)
-                if end < 0:
-                    break
-                pos = end + 1
-            else:  # a "<" of the text
-                pos = lt + 1
-            continue
-        closing = m.group(1) == b"/"
-        name = m.group(2).lower()
-        end, self_closing = _tag_end(data, m.end())
-        if end < 0:  # the page ends inside the tag: libxml2 keeps none of it
-            break
-        pos = end
-        keep = True
-        if closing:
-            if not monotone and name not in _ROOTS and open_count.get(name):
-                while True:  # close the innermost element of that name and those inside it
-                    other, kind = stack.pop()
-                    open_count[other] -= 1
-                    if kind != _DROPPED:
-                        kept -= 1
-                        if kind == _KEPT_HIDDEN:
-                            hidden -= 1
-                    if other == name:
-                        keep = kind != _DROPPED
-                        break
-        elif name in _RAW or name == b"plaintext":
-            if not self_closing:  # libxml2 honours "/>": an empty element, no raw text
-                if name == b"plaintext":
-                    break  # the rest of the page is its text
-                close = _RAW_END[name].search(data, pos)
-                if close is None:
-                    break
-                pos = close.start()  # its end tag is read as a tag next
-        elif not (self_closing or name in _VOID or name in _ROOTS):
-            if monotone:
-                if kept < depth:
-                    kept += 1
-                elif name in hidden_tags and hidden < FLAT_HIDDEN_BUDGET:
-                    hidden += 1
-                else:
-                    keep = False
-            else:
-                if kept < depth:
-                    kind = _KEPT
-                elif name in hidden_tags and not hidden:
-                    kind = _KEPT_HIDDEN
-                    hidden += 1
-                else:
-                    kind = _DROPPED
-                keep = kind != _DROPPED
-                kept += keep
-                stack.append((name, kind))
-                open_count[name] = open_count.get(name, 0) + 1
-        if not keep:
-            out.append(data[last:lt])
-            last = end
-            dropped = True
-    if not dropped:
-        return None
-    out.append(data[last:])
-    return b"".join(out)
-
-
 # --- segmentation -----------------------------------------------------------------
 
 #: Elements whose text a reader never sees as body text: skipped with their subtree.
@@ -407,6 +129,13 @@ DROP_TAGS = frozenset(
     "video audio map head input select option optgroup datalist textarea button output "
     "progress meter dialog".split()
 )
+
+
+def flatten(data: bytes, depth: int, monotone: bool = False) -> bytes | None:
+    """`cleaner.nesting.flatten`, the never-rendered elements being DROP_TAGS."""
+    return nesting.flatten(data, depth, DROP_TAGS, monotone)
+
+
 #: Elements that start a new block: their text is a segment of its own.
 BLOCK_TAGS = frozenset(
     "address article aside blockquote body caption center dd details dir div dl dt fieldset "

@@ -200,7 +200,7 @@ def clean_html_document(html: str | bytes, *, config: Config | None = None, **ov
     """Clean one page's HTML: its title, body paragraphs and every block explained.
 
     Bytes are decoded by the page's BOM, declared charset or detected charset
-    (see cleaner.html.decode).
+    (see cleaner.charset.decode).
     """
     cfg = resolve(config, overrides)
     if isinstance(html, (bytes, bytearray, memoryview)):

@@ -210,7 +210,7 @@ DEEP_AFTER = "After the nest: the council voted on Tuesday to keep the library o
 )
 def test_html_text_after_a_deep_nest_is_not_lost(tag, depth):
     # libxml2 stops at depth 2,048 (even with huge_tree): cleaner parses such a page again
-    # with the tags beyond a safe depth left out (cleaner.html.flatten).
+    # with the tags beyond a safe depth left out (cleaner.nesting.flatten).
     page = (
         f"<p>{DEEP_BEFORE}</p>" + f"<{tag}>" * depth + "<p>Deep inside.</p>" + f"</{tag}>" * depth
         + f"<p>{DEEP_AFTER}</p>"

@@ -9,6 +9,7 @@ import pytest
 import cleaner
 from cleaner import Label
 from cleaner import html as markup
+from cleaner import nesting
 
 ARTICLE = [
     "The city council voted on Tuesday to keep the central library open for another year, "
@@ -364,7 +365,7 @@ def test_pages_past_libxml2s_depth_are_parsed_whole():
     root = markup.parse("<div>" * 5_000 + "<p>Inside.</p>" + "</div>" * 5_000 + after)
     text = " ".join(root.itertext())
     assert "Inside." in text and "After the nest." in text
-    assert max(sum(1 for _ in el.iterancestors()) for el in root.iter()) < markup.LIBXML2_MAX_DEPTH
+    assert max(sum(1 for _ in el.iterancestors()) for el in root.iter()) < nesting.LIBXML2_MAX_DEPTH
 
 
 def _refusal(html: str) -> str | None:
