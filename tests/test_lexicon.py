@@ -255,6 +255,9 @@ def test_empty_and_punctuation_only_blocks_match_nothing() -> None:
         ("5 min read", "byline"),
         ("Reading time: 4 minutes", "byline"),
         ("Last updated: 3 March 2024, 10:15 GMT", "byline"),
+        ("Source", "byline"),
+        ("Quelle", "byline"),
+        ("Источник", "byline"),
         ("Photo: Getty Images", "caption"),
         ("Image 3 of 12", "caption"),
         ("Click to enlarge", "caption"),
@@ -407,3 +410,79 @@ def test_match_is_fast() -> None:
         DEFAULT.match(line)
     per_call = (time.perf_counter() - start) / runs
     assert per_call < 100e-6  # a few microseconds normally; generous for loaded CI
+
+
+# --- languages added from jusText's stoplists ----------------------------------------------
+
+#: Languages with a jusText stoplist that got a lexicon file; each with blocks as sites
+#: print them (natural case and punctuation) and the label the file must give them.
+ADDED_LANGUAGES = {
+    "et": [("Loe ka: Riigikogu võttis eelarve vastu", "link-list"), ("Kõik õigused kaitstud.", "footer"), ("Kommentaarid (12)", "comment")],
+    "lv": [("Lasi arī: Saeima pieņem budžetu", "link-list"), ("© 2024 Visas tiesības aizsargātas", "footer"), ("Komentāri (5)", "comment")],
+    "lt": [("Skaityti daugiau", "link-list"), ("Taip pat skaitykite: Seimas priėmė biudžetą", "link-list"), ("Visos teisės saugomos.", "footer")],
+    "ms": [("Artikel berkaitan", "link-list"), ("Hak cipta terpelihara © 2024", "footer"), ("Kongsi di Facebook", "boilerplate-phrase")],
+    "bn": [("আরও পড়ুন: বাজেট পাস হলো", "link-list"), ("সর্বস্বত্ব সংরক্ষিত © ২০২৪", "footer"), ("মন্তব্য করুন", "comment")],
+    "ta": [("இதையும் படிக்க: பட்ஜெட் தாக்கல்", "link-list"), ("தொடர்புடைய செய்திகள்", "link-list"), ("கருத்துகள்", "comment")],
+    "ur": [("یہ بھی پڑھیں: بجٹ منظور", "link-list"), ("جملہ حقوق محفوظ ہیں © 2024", "footer"), ("تبصرے", "comment")],
+    "sw": [("Soma pia: Bunge lapitisha bajeti", "link-list"), ("Haki zote zimehifadhiwa.", "footer"), ("Toa maoni", "comment")],
+    "tl": [("Basahin din: Pasado ang budget", "link-list"), ("Mga kaugnay na balita", "link-list"), ("Mag-iwan ng komento", "comment")],
+    "is": [("Sjá einnig: Alþingi samþykkir fjárlög", "link-list"), ("Allur réttur áskilinn.", "footer"), ("Athugasemdir", "comment")],
+    "sq": [("Lexo edhe: Kuvendi miraton buxhetin", "link-list"), ("Të gjitha të drejtat të rezervuara.", "footer"), ("Komente", "comment")],
+    "mk": [("Прочитајте и: Собранието го усвои буџетот", "link-list"), ("Сите права се задржани.", "footer"), ("Напиши коментар", "comment")],
+    "ka": [("ასევე წაიკითხეთ: ბიუჯეტი მიიღეს", "link-list"), ("ყველა უფლება დაცულია.", "footer"), ("კომენტარები", "comment")],
+    "hy": [("Կարդացեք նաև՝ բյուջեն ընդունվեց", "link-list"), ("Բոլոր իրավունքները պաշտպանված են։", "footer"), ("Մեկնաբանություններ", "comment")],
+    "az": [("Həmçinin oxuyun: Büdcə qəbul edildi", "link-list"), ("Bütün hüquqlar qorunur.", "footer"), ("Şərhlər", "comment")],
+    "kk": [("Сондай-ақ оқыңыз: Бюджет қабылданды", "link-list"), ("Барлық құқықтар қорғалған.", "footer"), ("Пікірлер", "comment")],
+    "be": [("Чытайце таксама: Бюджэт прыняты", "link-list"), ("Усе правы абаронены.", "footer"), ("Каментары", "comment")],
+    "eu": [("Irakurri gehiago", "link-list"), ("Eskubide guztiak erreserbatuta.", "footer"), ("Iruzkinak", "comment")],
+    "gl": [("Le tamén: O Parlamento aproba os orzamentos", "link-list"), ("Todos os dereitos reservados.", "footer"), ("Deixa un comentario", "comment")],
+    "cy": [("Darllenwch hefyd: Senedd yn pasio'r gyllideb", "link-list"), ("Cedwir pob hawl.", "footer"), ("Sylwadau", "comment")],
+    "af": [("Lees ook: Parlement keur begroting goed", "link-list"), ("Alle regte voorbehou.", "footer"), ("Lewer kommentaar", "comment")],
+    "mr": [("हेही वाचा: अर्थसंकल्प मंजूर", "link-list"), ("सर्व हक्क राखीव.", "footer"), ("प्रतिक्रिया द्या", "comment")],
+    "te": [("ఇది కూడా చదవండి: బడ్జెట్ ఆమోదం", "link-list"), ("సంబంధిత వార్తలు", "link-list"), ("వ్యాఖ్యలు", "comment")],
+    "ml": [("ഇതും വായിക്കുക: ബജറ്റ് പാസാക്കി", "link-list"), ("എല്ലാ അവകാശങ്ങളും നിക്ഷിപ്തം.", "footer"), ("അഭിപ്രായങ്ങൾ", "comment")],
+    "gu": [("આ પણ વાંચો: બજેટ મંજૂર", "link-list"), ("સર્વાધિકાર સુરક્ષિત.", "footer"), ("ટિપ્પણીઓ", "comment")],
+    "kn": [("ಇದನ್ನೂ ಓದಿ: ಬಜೆಟ್ ಮಂಡನೆ", "link-list"), ("ಎಲ್ಲ ಹಕ್ಕುಗಳನ್ನು ಕಾಯ್ದಿರಿಸಲಾಗಿದೆ.", "footer"), ("ಪ್ರತಿಕ್ರಿಯೆಗಳು", "comment")],
+    "ne": [("यो पनि पढ्नुहोस्: बजेट पारित", "link-list"), ("सर्वाधिकार सुरक्षित ।", "footer"), ("प्रतिक्रिया दिनुहोस्", "comment")],
+    "bs": [("Pročitajte još: Parlament usvojio budžet", "link-list"), ("Sva prava zadržana.", "footer"), ("Komentari (4)", "comment")],
+}
+
+
+@pytest.mark.parametrize("language", sorted(ADDED_LANGUAGES))
+def test_added_language_file_loads_and_labels_its_own_blocks(language: str) -> None:
+    from cleaner.language import STOPLISTS, stoplist_name
+
+    assert language in available_languages()
+    # the file name is a code the pipeline maps to a jusText stoplist (its "covered" check)
+    assert stoplist_name(language) in STOPLISTS
+    own = load_lexicon([language])
+    assert own.languages == (language,)
+    assert len(own) >= 50
+    for text, label in ADDED_LANGUAGES[language]:
+        match = own.match(text)
+        assert match is not None, text
+        assert match.label == label, (text, match)
+
+
+ADDED_LANGUAGE_SENTENCES = [
+    # body sentences starting with, or made of, words that are boilerplate elsewhere
+    "Loe kaardilt välja, kus asub lähim haigla.",  # et: "loe ka *" is word-aligned
+    "Autor kirjutas raamatu kolme aasta jooksul Tartus.",  # et
+    "Daugiau nei pusė gyventojų balsavo prieš naująjį planą.",  # lt
+    "Oleh kerana hujan lebat, banyak jalan ditutup sejak pagi.",  # ms
+    "Picha na video zilizosambaa mitandaoni zinaonyesha mafuriko makubwa.",  # sw
+    "Isinulat ni Jose Rizal ang Noli Me Tangere noong 1887.",  # tl
+    "Deur die swaar reën het baie paaie in die Kaap oorstroom.",  # af
+    "Gan fod y tywydd yn wael, cafodd y gêm ei gohirio.",  # cy
+    "Máis de cen persoas participaron na manifestación do domingo.",  # gl
+    "Autor knjige govorio je o svom djetinjstvu u Mostaru.",  # bs
+    "Аўтар кнігі распавёў пра сваё дзяцінства ў Мінску.",  # be
+    "Lajme të mira për fermerët erdhën të hënën nga ministria.",  # sq
+    "Fréttir af slysinu bárust seint í gærkvöldi.",  # is
+    "प्रतिक्रिया देताना मंत्री म्हणाले की सरकार लवकरच निर्णय घेईल.",  # mr
+]
+
+
+@pytest.mark.parametrize("sentence", ADDED_LANGUAGE_SENTENCES)
+def test_added_language_sentences_match_nothing(sentence: str) -> None:
+    assert DEFAULT.match(sentence) is None
