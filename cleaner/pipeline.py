@@ -149,10 +149,9 @@ def run(
             if hints is not None:  # HTML mode: the markup revises the verdicts on the text
                 verdicts = dict(zip(alive, hints([segments[i] for i in alive], [verdicts[i] for i in alive])))
             if whole is None:
-                # "No noise" means clean only where the lexicon knows the language's phrases
-                # (None: no stoplist either, as for Chinese; the lexicon has those).
-                known = {language.stoplist_name(code) for code in lexicon.languages}
-                whole = (name is None or name in known) and not any(v.kind is Kind.NOISE for v in verdicts.values())
+                # Whether a block is noise does not depend on the language: the output of
+                # this run has none either, and cleaning it again is whole too.
+                whole = not any(v.kind is Kind.NOISE for v in verdicts.values())
         items = [Item(segments[i].text, feats[i], verdicts[i], segments[i].bullet) for i in alive]
         decisions, local_title = revise(items, bool(whole))
         title = alive[local_title] if local_title is not None else None
