@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 from functools import partial
+from itertools import chain
 from typing import Any, Callable, TypeVar
 
 from . import html as markup
@@ -53,7 +54,7 @@ def _stopwords(feats: list[Features], sample: tuple[int, ...], config: Config) -
         if name is None:
             raise ValueError(f"unknown language {config.language!r}")
         return language.stopwords(name)
-    return language.stopwords(language.detect(t for i in sample for t in feats[i].tokens))
+    return language.stopwords(language.detect(chain.from_iterable(feats[i].tokens for i in sample)))
 
 
 #: A photo credit ("Foto: Agency") is a caption word, a colon, and at most this many words.
