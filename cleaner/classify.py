@@ -54,6 +54,11 @@ def stop_share(feats: Features, stopwords: frozenset[str]) -> float | None:
     return sum(map(stopwords.__contains__, feats.tokens)) / len(feats.tokens)
 
 
+def _prose_like(feats: Features, stopwords: frozenset[str]) -> bool:
+    share = stop_share(feats, stopwords)
+    return share is None or share >= MIN_STOP_SHARE
+
+
 def _short_line(feats: Features) -> bool:
     """A heading-sized line: "34 responses to <headline>" heads a comment section."""
     return not feats.terminal and feats.words <= HEADING_WORDS
@@ -93,15 +98,18 @@ def classify(
             "a lower-case run of keywords without punctuation (an SEO tag line)",
             -(words + NOISE_PENALTY),
         )
-    share = stop_share(feats, stopwords)
-    prose_like = share is None or share >= MIN_STOP_SHARE
+    # The stopword share is looked up last: most short lines are decided without it.
     if (
         words >= config.min_body_words
         and (feats.terminal or words >= config.long_block_words)
-        and prose_like
         and feats.digits <= MAX_DIGIT_SHARE
+        and _prose_like(feats, stopwords)
     ):
         return Verdict(Kind.PROSE, Label.BODY, "a paragraph of prose", float(words))
-    if words >= config.min_context_words and (feats.terminal or feats.semi_terminal) and prose_like:
+    if (
+        words >= config.min_context_words
+        and (feats.terminal or feats.semi_terminal)
+        and _prose_like(feats, stopwords)
+    ):
         return Verdict(Kind.SENTENCE, Label.BODY, "a short sentence", 0.0)
     return Verdict(Kind.LINE, Label.SHORT, "a short line without sentence punctuation", -max(words, 1))
