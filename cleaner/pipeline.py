@@ -102,6 +102,7 @@ def run(
     stopwords: frozenset[str] | None = None
     sample: tuple[int, ...] | None = None
     verdicts: dict[int, Verdict] = {}
+    every: dict[int, Item] = {}
     title: int | None = None
     while True:
         # The language (hence stopwords, hence verdicts) depends on which blocks remain;
@@ -118,7 +119,9 @@ def run(
                 verdicts.update(config.profile.verdicts(segments, feats, matches))
             if hints is not None:  # HTML mode: the markup revises the verdicts on the text
                 verdicts = dict(zip(alive, hints([segments[i] for i in alive], [verdicts[i] for i in alive])))
-        items = [Item(segments[i].text, feats[i], verdicts[i], segments[i].bullet) for i in alive]
+            # Items change only with the verdicts: later rounds reuse them.
+            every = {i: Item(segments[i].text, feats[i], v, segments[i].bullet) for i, v in verdicts.items()}
+        items = [every[i] for i in alive]
         decisions, local_title = revise(items)
         title = alive[local_title] if local_title is not None else None
         final.update(zip(alive, decisions))
