@@ -75,7 +75,7 @@ class Features(NamedTuple):
 
 
 def _dated(text: str, tokens: list[str]) -> bool:
-    if any(len(t) == 4 and t.isdigit() and t[:2] in ("19", "20") for t in tokens):
+    if ("19" in text or "20" in text) and any(len(t) == 4 and t.isdigit() and t[:2] in ("19", "20") for t in tokens):
         return True
     return (":" in text and bool(_TIME.search(text))) or ("/" in text and bool(_SLASH_DATE.search(text)))
 
