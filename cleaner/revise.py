@@ -21,6 +21,11 @@ from .classify import SECTION_LABELS, Kind, Verdict
 from .document import Label
 from .features import Features
 
+# The members under plain names: on Python 3.11 each `Kind.LINE` is a slow look-up through
+# the enum metaclass's __getattr__ hook, and revise tests them several times per block.
+PROSE, SENTENCE, LINE, NOISE = Kind.PROSE, Kind.SENTENCE, Kind.LINE, Kind.NOISE
+CAPTION = Label.CAPTION
+
 #: The list under a noise heading ends at a paragraph of at least this many words.
 SECTION_END_WORDS = 15
 #: A caption (the line just above a photo credit) is at most this many words.
@@ -83,7 +88,7 @@ class Context:
 
 def context(items: list[Item]) -> Context:
     # Bulleted lines are lists, not menus: they do not make a run of short lines.
-    short = [item.verdict.kind is Kind.LINE and not item.bullet for item in items]
+    short = [item.verdict.kind is LINE and not item.bullet for item in items]
     n = len(items)
     left = [0] * n
     for i in range(n):
@@ -102,7 +107,7 @@ def _headline(items: list[Item]) -> int | None:
     if not items or not _title_like(items[0]):
         return None
     for i in range(1, len(items)):
-        if items[i].verdict.kind is Kind.LINE and _repeats_title(items[i], items[0]):
+        if items[i].verdict.kind is LINE and _repeats_title(items[i], items[0]):
             return i
     return None
 
@@ -117,9 +122,9 @@ def weights(items: list[Item], ctx: Context, headline: int | None) -> list[float
     """
     n = len(items)
     marker = [
-        ctx.repeats[i] >= REPEATS and item.verdict.kind in (Kind.LINE, Kind.NOISE) for i, item in enumerate(items)
+        ctx.repeats[i] >= REPEATS and item.verdict.kind in (LINE, NOISE) for i, item in enumerate(items)
     ]
-    prose = [item.verdict.kind in (Kind.PROSE, Kind.SENTENCE) for item in items]
+    prose = [item.verdict.kind in (PROSE, SENTENCE) for item in items]
     # Is the nearest block that is not a marker, before / after each block, prose?
     prose_before = [False] * n
     for i in range(1, n):
@@ -135,10 +140,10 @@ def weights(items: list[Item], ctx: Context, headline: int | None) -> list[float
         kind = item.verdict.kind
         if marker[i]:
             w = -MARKER_WEIGHT
-        elif kind is Kind.PROSE and item.feats.words < ISOLATED_MAX_WORDS:
+        elif kind is PROSE and item.feats.words < ISOLATED_MAX_WORDS:
             if not prose_before[i] and not prose_after[i]:
                 w *= ISOLATED_SHARE
-        elif kind is Kind.LINE and ctx.line_run[i] >= LINE_RUN:
+        elif kind is LINE and ctx.line_run[i] >= LINE_RUN:
             w -= LINE_RUN_PENALTY
         out.append(w)
     return out
@@ -190,8 +195,8 @@ def main_run(items: list[Item], ctx: Context) -> tuple[int, int, int]:
         lo = hi + 1
     start, end = _with_standfirst(items, best[1]), _with_list(items, best[2])
     # The text ends with short lines and nothing else (see _with_list): they are the article's.
-    tail = end if end == len(items) and any(k.verdict.kind is Kind.PROSE for k in items) else len(items)
-    while tail > start and items[tail - 1].verdict.kind in (Kind.LINE, Kind.SENTENCE):
+    tail = end if end == len(items) and any(k.verdict.kind is PROSE for k in items) else len(items)
+    while tail > start and items[tail - 1].verdict.kind in (LINE, SENTENCE):
         tail -= 1
     return start, end, tail
 
@@ -200,15 +205,15 @@ def _with_list(items: list[Item], end: int) -> int:
     """Move the end past a list that the article's last line introduces ("Tour dates:"),
     or past the short lines that end the text when nothing after them is noise (on a
     page, a footer holds some noise; in cleaned text, they are the article's last lines)."""
-    if end < len(items) and items[end].verdict.kind is not Kind.NOISE and items[end].feats.semi_terminal:
+    if end < len(items) and items[end].verdict.kind is not NOISE and items[end].feats.semi_terminal:
         end += 1  # the introducing line itself, which weighs nothing
     rest = items[end:]
-    if end and len(rest) <= TAIL_MAX_ITEMS and all(i.verdict.kind in (Kind.LINE, Kind.SENTENCE) for i in rest):
+    if end and len(rest) <= TAIL_MAX_ITEMS and all(i.verdict.kind in (LINE, SENTENCE) for i in rest):
         return len(items)
     if not end or not items[end - 1].feats.semi_terminal:
         return end
     limit = min(len(items), end + LIST_MAX_ITEMS)
-    while end < limit and items[end].verdict.kind in (Kind.LINE, Kind.SENTENCE):
+    while end < limit and items[end].verdict.kind in (LINE, SENTENCE):
         end += 1
     return end
 
@@ -221,9 +226,9 @@ def _with_standfirst(items: list[Item], start: int) -> int:
     """
     for i in range(start - 1, max(start - STANDFIRST_GAP - 1, -1), -1):
         kind = items[i].verdict.kind
-        if kind is Kind.PROSE:
+        if kind is PROSE:
             return i
-        if kind is Kind.NOISE and items[i].verdict.stop:
+        if kind is NOISE and items[i].verdict.stop:
             break
     return start
 
@@ -231,7 +236,7 @@ def _with_standfirst(items: list[Item], start: int) -> int:
 def _title_like(item: Item) -> bool:
     kind = item.verdict.kind
     return (
-        kind in (Kind.LINE, Kind.SENTENCE)
+        kind in (LINE, SENTENCE)
         and not item.feats.dated
         and not item.bullet
         and 1 <= item.feats.words <= TITLE_MAX_WORDS
@@ -254,7 +259,7 @@ def find_title(items: list[Item], start: int) -> int | None:
         for i in range(lo, start)
         if _title_like(items[i])
         and items[i].feats.words >= 3
-        and items[i + 1].verdict.label is not Label.CAPTION  # the text of a photo, not a headline
+        and items[i + 1].verdict.label is not CAPTION  # the text of a photo, not a headline
     ]
     if not candidates:
         return None
@@ -277,7 +282,7 @@ def revise(items: list[Item]) -> tuple[list[Decision], int | None]:
     next_kind: list[Kind | None] = [None] * (len(items) + 1)
     for i in range(len(items) - 1, -1, -1):
         kind = items[i].verdict.kind
-        next_kind[i] = kind if kind is not Kind.LINE else next_kind[i + 1]
+        next_kind[i] = kind if kind is not LINE else next_kind[i + 1]
 
     decisions: list[Decision] = []
     seen_body = False
@@ -289,33 +294,33 @@ def revise(items: list[Item]) -> tuple[list[Decision], int | None]:
         if i == title:
             decisions.append(Decision(Label.TITLE, True, "the page title"))
             continue
-        if title is not None and v.kind is Kind.LINE and _repeats_title(item, items[title]):
+        if title is not None and v.kind is LINE and _repeats_title(item, items[title]):
             decisions.append(Decision(Label.TITLE, False, "repeats the title"))
             continue
-        if v.kind is Kind.NOISE:
+        if v.kind is NOISE:
             if v.label in SECTION_LABELS and v.heading:
                 section = (v.label, item.text)
             decisions.append(Decision(v.label, False, v.reason))
             continue
-        if v.kind is Kind.PROSE and item.feats.words >= SECTION_END_WORDS:
+        if v.kind is PROSE and item.feats.words >= SECTION_END_WORDS:
             section = None
         elif section is not None:
             label, heading = section
             decisions.append(Decision(label, False, f'in the list under "{heading}"'))
             continue
         after = items[i + 1].verdict if i + 1 < len(items) else None
-        if after is not None and after.label is Label.CAPTION and item.feats.words <= CAPTION_MAX_WORDS:
+        if after is not None and after.label is CAPTION and item.feats.words <= CAPTION_MAX_WORDS:
             decisions.append(Decision(Label.CAPTION, False, "the text of a photo above its credit line"))
             continue
         inside = start <= i < end
         if not inside:
             decisions.append(_outside(items, i, start, end))
             continue
-        if v.kind is Kind.LINE and (in_list or i >= tail) and ctx.repeats[i] < REPEATS:
+        if v.kind is LINE and (in_list or i >= tail) and ctx.repeats[i] < REPEATS:
             decisions.append(Decision(Label.BODY, True, "an item of a list the article introduces"))
             continue
         in_list = item.feats.semi_terminal
-        if v.kind is Kind.PROSE:
+        if v.kind is PROSE:
             key = item.feats.tokens[:REPEAT_KEY_WORDS]
             if key in kept_openings:
                 decisions.append(Decision(Label.REPEATED, False, "repeats the opening of an earlier paragraph"))
@@ -323,7 +328,7 @@ def revise(items: list[Item]) -> tuple[list[Decision], int | None]:
             kept_openings.add(key)
             seen_body = True
             decisions.append(Decision(Label.BODY, True, v.reason))
-        elif v.kind is Kind.SENTENCE:
+        elif v.kind is SENTENCE:
             decisions.append(Decision(Label.BODY, True, "a short sentence inside the article"))
         elif ctx.repeats[i] >= REPEATS:
             decisions.append(
@@ -331,7 +336,7 @@ def revise(items: list[Item]) -> tuple[list[Decision], int | None]:
             )
         elif (
             seen_body
-            and next_kind[i + 1] is Kind.PROSE
+            and next_kind[i + 1] is PROSE
             and item.feats.words <= HEADING_MAX_WORDS
             and not item.feats.dated
             and (item.bullet or ctx.line_run[i] <= HEADING_RUN)
@@ -349,13 +354,13 @@ def revise(items: list[Item]) -> tuple[list[Decision], int | None]:
 def _outside(items: list[Item], i: int, start: int, end: int) -> Decision:
     item = items[i]
     if i < start:
-        if i == start - 1 and item.verdict.kind is Kind.LINE:
+        if i == start - 1 and item.verdict.kind is LINE:
             return Decision(Label.CAPTION, False, "a short line just above the article (a caption)")
-        if item.verdict.kind is Kind.LINE:
+        if item.verdict.kind is LINE:
             return Decision(Label.NAVIGATION, False, "a short line before the article (menu, byline)")
         return Decision(Label.BOILERPLATE, False, "text before the article starts")
     if 0 <= item.feats.glued_at <= GLUED_MAX_POSITION:
         return Decision(Label.FOOTER, False, "a heading glued onto text after the article (a site footer)")
-    if item.verdict.kind is Kind.LINE:
+    if item.verdict.kind is LINE:
         return Decision(Label.FOOTER, False, "a short line after the article ends")
     return Decision(Label.BOILERPLATE, False, "text after the article ends")
