@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
+from itertools import groupby
 from typing import NamedTuple
 
 from .classify import SECTION_LABELS, Kind, Verdict
@@ -89,17 +90,13 @@ class Context:
 def context(items: list[Item]) -> Context:
     # Bulleted lines are lists, not menus: they do not make a run of short lines.
     short = [item.verdict.kind is LINE and not item.bullet for item in items]
-    n = len(items)
-    left = [0] * n
-    for i in range(n):
-        if short[i]:
-            left[i] = left[i - 1] + 1 if i else 1
-    line_run = [0] * n
-    for i in range(n - 1, -1, -1):
-        if short[i]:
-            line_run[i] = line_run[i + 1] if i + 1 < n and short[i + 1] else left[i]
-    counts = Counter(item.text for item in items)
-    return Context(line_run, [counts[item.text] for item in items])
+    line_run: list[int] = []
+    for is_short, run in groupby(short):
+        size = sum(1 for _ in run)
+        line_run += [size if is_short else 0] * size
+    texts = [item.text for item in items]
+    counts = Counter(texts)
+    return Context(line_run, [counts[text] for text in texts])
 
 
 def _headline(items: list[Item]) -> int | None:
@@ -121,9 +118,7 @@ def weights(items: list[Item], ctx: Context, headline: int | None) -> list[float
     template marker: it weighs little and does not cut the article's paragraphs apart.
     """
     n = len(items)
-    marker = [
-        ctx.repeats[i] >= REPEATS and item.verdict.kind in (LINE, NOISE) for i, item in enumerate(items)
-    ]
+    marker = [repeats >= REPEATS and item.verdict.kind in (LINE, NOISE) for repeats, item in zip(ctx.repeats, items)]
     prose = [item.verdict.kind in (PROSE, SENTENCE) for item in items]
     # Is the nearest block that is not a marker, before / after each block, prose?
     prose_before = [False] * n
@@ -133,7 +128,7 @@ def weights(items: list[Item], ctx: Context, headline: int | None) -> list[float
     for i in range(n - 2, -1, -1):
         prose_after[i] = prose_after[i + 1] if marker[i + 1] else prose[i + 1]
     out = []
-    for i, item in enumerate(items):
+    for i, (item, run) in enumerate(zip(items, ctx.line_run)):
         w = item.verdict.weight
         if headline is not None and headline < i <= headline + ANCHOR_WINDOW and w > 0:
             w *= ANCHOR_BOOST
@@ -143,7 +138,7 @@ def weights(items: list[Item], ctx: Context, headline: int | None) -> list[float
         elif kind is PROSE and item.feats.words < ISOLATED_MAX_WORDS:
             if not prose_before[i] and not prose_after[i]:
                 w *= ISOLATED_SHARE
-        elif kind is LINE and ctx.line_run[i] >= LINE_RUN:
+        elif kind is LINE and run >= LINE_RUN:
             w -= LINE_RUN_PENALTY
         out.append(w)
     return out
