@@ -36,6 +36,11 @@ class Kind(enum.Enum):
     NOISE = "noise"  # known boilerplate whatever its context
 
 
+# The members under plain names: on Python 3.11 each `Kind.LINE` is a slow look-up through
+# the enum metaclass's __getattr__ hook, and classify and revise test them for every block.
+PROSE, SENTENCE, LINE, NOISE = Kind.PROSE, Kind.SENTENCE, Kind.LINE, Kind.NOISE
+
+
 class Verdict(NamedTuple):
     """The first opinion about a block. A NamedTuple: one is built per block, so it must be cheap."""
 
@@ -72,7 +77,7 @@ def classify(
     if match is not None:
         label = Label(match.label)
         return Verdict(
-            Kind.NOISE,
+            NOISE,
             label,
             f'{label.value.replace("-", " ")}: matches the phrase "{match.phrase}"',
             -(words + NOISE_PENALTY),
@@ -82,10 +87,10 @@ def classify(
             heading=match.kind == "exact",
         )
     if feats.url and (words <= URL_MAX_WORDS or not feats.terminal):
-        return Verdict(Kind.NOISE, Label.NAVIGATION, "a web address", -(words + NOISE_PENALTY))
+        return Verdict(NOISE, Label.NAVIGATION, "a web address", -(words + NOISE_PENALTY))
     if feats.separators >= 2 and not feats.terminal:  # menus do not end like sentences
         return Verdict(
-            Kind.NOISE, Label.NAVIGATION, "menu items separated by | or »", -(words + NOISE_PENALTY)
+            NOISE, Label.NAVIGATION, "menu items separated by | or »", -(words + NOISE_PENALTY)
         )
     if (
         feats.lowercase
@@ -93,7 +98,7 @@ def classify(
         and not (feats.terminal or feats.semi_terminal or bullet or feats.digits)
     ):
         return Verdict(
-            Kind.NOISE,
+            NOISE,
             Label.TAG_LINE,
             "a lower-case run of keywords without punctuation (an SEO tag line)",
             -(words + NOISE_PENALTY),
@@ -105,11 +110,11 @@ def classify(
         and feats.digits <= MAX_DIGIT_SHARE
         and _prose_like(feats, stopwords)
     ):
-        return Verdict(Kind.PROSE, Label.BODY, "a paragraph of prose", float(words))
+        return Verdict(PROSE, Label.BODY, "a paragraph of prose", float(words))
     if (
         words >= config.min_context_words
         and (feats.terminal or feats.semi_terminal)
         and _prose_like(feats, stopwords)
     ):
-        return Verdict(Kind.SENTENCE, Label.BODY, "a short sentence", 0.0)
-    return Verdict(Kind.LINE, Label.SHORT, "a short line without sentence punctuation", -max(words, 1))
+        return Verdict(SENTENCE, Label.BODY, "a short sentence", 0.0)
+    return Verdict(LINE, Label.SHORT, "a short line without sentence punctuation", -max(words, 1))

@@ -18,14 +18,11 @@ from dataclasses import dataclass
 from itertools import groupby
 from typing import NamedTuple
 
-from .classify import SECTION_LABELS, Kind, Verdict
+from .classify import LINE, NOISE, PROSE, SECTION_LABELS, SENTENCE, Kind, Verdict
 from .document import Label
 from .features import Features
 
-# The members under plain names: on Python 3.11 each `Kind.LINE` is a slow look-up through
-# the enum metaclass's __getattr__ hook, and revise tests them several times per block.
-PROSE, SENTENCE, LINE, NOISE = Kind.PROSE, Kind.SENTENCE, Kind.LINE, Kind.NOISE
-CAPTION = Label.CAPTION
+CAPTION = Label.CAPTION  # a plain name, like LINE and the other kinds (see classify)
 
 #: The list under a noise heading ends at a paragraph of at least this many words.
 SECTION_END_WORDS = 15
