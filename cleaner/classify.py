@@ -36,6 +36,11 @@ class Kind(enum.Enum):
     NOISE = "noise"  # known boilerplate whatever its context
 
 
+# The members under plain names: on Python 3.11 each `Kind.LINE` is a slow look-up through
+# the enum metaclass's __getattr__ hook, and classify and revise test them for every block.
+PROSE, SENTENCE, LINE, NOISE = Kind.PROSE, Kind.SENTENCE, Kind.LINE, Kind.NOISE
+
+
 class Verdict(NamedTuple):
     """The first opinion about a block. A NamedTuple: one is built per block, so it must be cheap."""
 
@@ -55,6 +60,11 @@ def stop_share(feats: Features, stopwords: frozenset[str]) -> float | None:
     return sum(map(stopwords.__contains__, feats.tokens)) / len(feats.tokens)
 
 
+def _prose_like(feats: Features, stopwords: frozenset[str]) -> bool:
+    share = stop_share(feats, stopwords)
+    return share is None or share >= MIN_STOP_SHARE
+
+
 def _short_line(feats: Features) -> bool:
     """A heading-sized line: "34 responses to <headline>" heads a comment section."""
     return not feats.terminal and feats.words <= HEADING_WORDS
@@ -68,7 +78,7 @@ def classify(
     if match is not None:
         label = Label(match.label)
         return Verdict(
-            Kind.NOISE,
+            NOISE,
             label,
             f'{label.value.replace("-", " ")}: matches the phrase "{match.phrase}"',
             -(words + NOISE_PENALTY),
@@ -80,10 +90,10 @@ def classify(
             credit=label is Label.CAPTION and not match.phrase.startswith("... "),
         )
     if feats.url and (words <= URL_MAX_WORDS or not feats.terminal):
-        return Verdict(Kind.NOISE, Label.NAVIGATION, "a web address", -(words + NOISE_PENALTY))
+        return Verdict(NOISE, Label.NAVIGATION, "a web address", -(words + NOISE_PENALTY))
     if feats.separators >= 2 and not feats.terminal:  # menus do not end like sentences
         return Verdict(
-            Kind.NOISE, Label.NAVIGATION, "menu items separated by | or »", -(words + NOISE_PENALTY)
+            NOISE, Label.NAVIGATION, "menu items separated by | or »", -(words + NOISE_PENALTY)
         )
     if (
         feats.lowercase
@@ -91,20 +101,23 @@ def classify(
         and not (feats.terminal or feats.semi_terminal or bullet or feats.digits)
     ):
         return Verdict(
-            Kind.NOISE,
+            NOISE,
             Label.TAG_LINE,
             "a lower-case run of keywords without punctuation (an SEO tag line)",
             -(words + NOISE_PENALTY),
         )
-    share = stop_share(feats, stopwords)
-    prose_like = share is None or share >= MIN_STOP_SHARE
+    # The stopword share is looked up last: most short lines are decided without it.
     if (
         words >= config.min_body_words
         and (feats.terminal or words >= config.long_block_words)
-        and prose_like
         and feats.digits <= MAX_DIGIT_SHARE
+        and _prose_like(feats, stopwords)
     ):
-        return Verdict(Kind.PROSE, Label.BODY, "a paragraph of prose", float(words))
-    if words >= config.min_context_words and (feats.terminal or feats.semi_terminal) and prose_like:
-        return Verdict(Kind.SENTENCE, Label.BODY, "a short sentence", 0.0)
-    return Verdict(Kind.LINE, Label.SHORT, "a short line without sentence punctuation", -max(words, 1))
+        return Verdict(PROSE, Label.BODY, "a paragraph of prose", float(words))
+    if (
+        words >= config.min_context_words
+        and (feats.terminal or feats.semi_terminal)
+        and _prose_like(feats, stopwords)
+    ):
+        return Verdict(SENTENCE, Label.BODY, "a short sentence", 0.0)
+    return Verdict(LINE, Label.SHORT, "a short line without sentence punctuation", -max(words, 1))

@@ -32,7 +32,7 @@ class Label(str, enum.Enum):
         return self.value
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, init=False)
 class Block:
     """One input block (a line of text, or a block element of HTML) and the decision about it."""
 
@@ -43,6 +43,32 @@ class Block:
     label: Label = Label.BODY
     kept: bool = True
     reason: str = ""
+
+    def __init__(
+        self,
+        index: int,
+        text: str,
+        first_line: int,
+        last_line: int,
+        label: Label = Label.BODY,
+        kept: bool = True,
+        reason: str = "",
+    ) -> None:
+        # One __dict__ for all the fields: the frozen dataclass's own __init__ would call
+        # object.__setattr__ seven times, and a Block is built for every line of every page.
+        object.__setattr__(
+            self,
+            "__dict__",
+            {
+                "index": index,
+                "text": text,
+                "first_line": first_line,
+                "last_line": last_line,
+                "label": label,
+                "kept": kept,
+                "reason": reason,
+            },
+        )
 
     def to_dict(self) -> dict[str, object]:
         return {

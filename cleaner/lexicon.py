@@ -77,8 +77,9 @@ def _bmp_letter_runs() -> re.Pattern[str]:
 
 _BMP_LETTER_RUNS = _bmp_letter_runs()
 _ASTRAL = re.compile("[\U00010000-\U0010ffff]")
-#: ASCII digits, punctuation, symbols and controls -> space (str.translate is fastest).
-_ASCII_NON_LETTERS = {c: " " for c in range(128) if not chr(c).isalpha()}
+#: ASCII letters -> lower case; digits, punctuation, symbols and controls -> space. A byte
+#: table: bytes.translate is a plain array look-up per byte, several times faster than str's.
+_ASCII_FOLD = bytes(ord(chr(c).lower()) if chr(c).isalpha() else 32 for c in range(128)) + bytes(128)
 #: Scripts written without spaces between words: their phrases match as substrings.
 #: (Han incl. extensions, Hiragana, Katakana, Thai, Lao, Myanmar, Khmer.)
 _UNSPACED_SCRIPT = re.compile(
@@ -101,7 +102,7 @@ def fold(text: str) -> str:
     """
     if text.isascii():
         # NFKC is the identity on ASCII and casefold() is lower().
-        return " ".join(text.lower().translate(_ASCII_NON_LETTERS).split())
+        return " ".join(text.encode("ascii").translate(_ASCII_FOLD).decode("ascii").split())
     text = unicodedata.normalize("NFKC", text).casefold()
     if "\u0307" in text:
         # Turkish capital İ folds to "i" plus a combining dot; drop the dot so "İLGİLİ"

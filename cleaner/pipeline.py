@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 from functools import partial
+from itertools import chain
 from typing import Any, Callable, TypeVar
 
 from . import html as markup
@@ -54,7 +55,7 @@ def _language(feats: list[Features], sample: tuple[int, ...], config: Config) ->
         if name is None:
             raise ValueError(f"unknown language {config.language!r}")
         return name
-    return language.detect(t for i in sample for t in feats[i].tokens)
+    return language.detect(chain.from_iterable(feats[i].tokens for i in sample))
 
 
 #: A photo credit ("Foto: Agency") is a caption word, a colon, and at most this many words.
@@ -129,6 +130,7 @@ def run(
     sample: tuple[int, ...] | None = None
     name: str | None = None
     verdicts: dict[int, Verdict] = {}
+    every: dict[int, Item] = {}
     title: int | None = None
     whole: bool | None = None  # nothing reads as noise in the first round: the text is clean already
     while True:
@@ -152,7 +154,9 @@ def run(
                 # Whether a block is noise does not depend on the language: the output of
                 # this run has none either, and cleaning it again is whole too.
                 whole = not any(v.kind is Kind.NOISE for v in verdicts.values())
-        items = [Item(segments[i].text, feats[i], verdicts[i], segments[i].bullet) for i in alive]
+            # Items change only with the verdicts: later rounds reuse them.
+            every = {i: Item(segments[i].text, feats[i], v, segments[i].bullet) for i, v in verdicts.items()}
+        items = [every[i] for i in alive]
         decisions, local_title = revise(items, bool(whole))
         title = alive[local_title] if local_title is not None else None
         final.update(zip(alive, decisions))

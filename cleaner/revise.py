@@ -22,11 +22,13 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from itertools import groupby
 from typing import NamedTuple
 
-from .classify import SECTION_LABELS, Kind, Verdict
+from .classify import LINE, NOISE, PROSE, SECTION_LABELS, SENTENCE, Kind, Verdict
 from .document import Label
 from .features import Features
+
 
 #: The list under a noise heading ends at a paragraph of at least this many words.
 SECTION_END_WORDS = 15
@@ -90,18 +92,14 @@ class Context:
 
 def context(items: list[Item]) -> Context:
     # Bulleted lines are lists, not menus: they do not make a run of short lines.
-    short = [item.verdict.kind is Kind.LINE and not item.bullet for item in items]
-    n = len(items)
-    left = [0] * n
-    for i in range(n):
-        if short[i]:
-            left[i] = left[i - 1] + 1 if i else 1
-    line_run = [0] * n
-    for i in range(n - 1, -1, -1):
-        if short[i]:
-            line_run[i] = line_run[i + 1] if i + 1 < n and short[i + 1] else left[i]
-    counts = Counter(item.text for item in items)
-    return Context(line_run, [counts[item.text] for item in items])
+    short = [item.verdict.kind is LINE and not item.bullet for item in items]
+    line_run: list[int] = []
+    for is_short, run in groupby(short):
+        size = sum(1 for _ in run)
+        line_run += [size if is_short else 0] * size
+    texts = [item.text for item in items]
+    counts = Counter(texts)
+    return Context(line_run, [counts[text] for text in texts])
 
 
 def _headline(items: list[Item]) -> int | None:
@@ -109,7 +107,7 @@ def _headline(items: list[Item]) -> int | None:
     if not items or not _title_like(items[0]):
         return None
     for i in range(1, len(items)):
-        if items[i].verdict.kind is Kind.LINE and _repeats_title(items[i], items[0]):
+        if items[i].verdict.kind is LINE and _repeats_title(items[i], items[0]):
             return i
     return None
 
@@ -123,10 +121,8 @@ def weights(items: list[Item], ctx: Context, headline: int | None) -> list[float
     template marker: it weighs little and does not cut the article's paragraphs apart.
     """
     n = len(items)
-    marker = [
-        ctx.repeats[i] >= REPEATS and item.verdict.kind in (Kind.LINE, Kind.NOISE) for i, item in enumerate(items)
-    ]
-    prose = [item.verdict.kind in (Kind.PROSE, Kind.SENTENCE) for item in items]
+    marker = [repeats >= REPEATS and item.verdict.kind in (LINE, NOISE) for repeats, item in zip(ctx.repeats, items)]
+    prose = [item.verdict.kind in (PROSE, SENTENCE) for item in items]
     # Is the nearest block that is not a marker, before / after each block, prose?
     prose_before = [False] * n
     for i in range(1, n):
@@ -135,17 +131,17 @@ def weights(items: list[Item], ctx: Context, headline: int | None) -> list[float
     for i in range(n - 2, -1, -1):
         prose_after[i] = prose_after[i + 1] if marker[i + 1] else prose[i + 1]
     out = []
-    for i, item in enumerate(items):
+    for i, (item, run) in enumerate(zip(items, ctx.line_run)):
         w = item.verdict.weight
         if headline is not None and headline < i <= headline + ANCHOR_WINDOW and w > 0:
             w *= ANCHOR_BOOST
         kind = item.verdict.kind
         if marker[i]:
             w = -MARKER_WEIGHT
-        elif kind is Kind.PROSE and item.feats.words < ISOLATED_MAX_WORDS:
+        elif kind is PROSE and item.feats.words < ISOLATED_MAX_WORDS:
             if not prose_before[i] and not prose_after[i]:
                 w *= ISOLATED_SHARE
-        elif kind is Kind.LINE and ctx.line_run[i] >= LINE_RUN:
+        elif kind is LINE and run >= LINE_RUN:
             w -= LINE_RUN_PENALTY
         out.append(w)
     return out
@@ -196,8 +192,8 @@ def main_run(items: list[Item], ctx: Context, headline: int | None) -> tuple[int
         lo = hi + 1
     start, end = _with_standfirst(items, best[1]), _with_list(items, best[2])
     # The text ends with short lines and nothing else (see _with_list): they are the article's.
-    tail = end if end == len(items) and any(k.verdict.kind is Kind.PROSE for k in items) else len(items)
-    while tail > start and items[tail - 1].verdict.kind in (Kind.LINE, Kind.SENTENCE):
+    tail = end if end == len(items) and any(k.verdict.kind is PROSE for k in items) else len(items)
+    while tail > start and items[tail - 1].verdict.kind in (LINE, SENTENCE):
         tail -= 1
     return start, end, tail
 
@@ -206,15 +202,15 @@ def _with_list(items: list[Item], end: int) -> int:
     """Move the end past a list that the article's last line introduces ("Tour dates:"),
     or past the short lines that end the text when nothing after them is noise (on a
     page, a footer holds some noise; in cleaned text, they are the article's last lines)."""
-    if end < len(items) and items[end].verdict.kind is not Kind.NOISE and items[end].feats.semi_terminal:
+    if end < len(items) and items[end].verdict.kind is not NOISE and items[end].feats.semi_terminal:
         end += 1  # the introducing line itself, which weighs nothing
     rest = items[end:]
-    if end and len(rest) <= TAIL_MAX_ITEMS and all(i.verdict.kind in (Kind.LINE, Kind.SENTENCE) for i in rest):
+    if end and len(rest) <= TAIL_MAX_ITEMS and all(i.verdict.kind in (LINE, SENTENCE) for i in rest):
         return len(items)
     if not end or not items[end - 1].feats.semi_terminal:
         return end
     limit = min(len(items), end + LIST_MAX_ITEMS)
-    while end < limit and items[end].verdict.kind in (Kind.LINE, Kind.SENTENCE):
+    while end < limit and items[end].verdict.kind in (LINE, SENTENCE):
         end += 1
     return end
 
@@ -227,9 +223,9 @@ def _with_standfirst(items: list[Item], start: int) -> int:
     """
     for i in range(start - 1, max(start - STANDFIRST_GAP - 1, -1), -1):
         kind = items[i].verdict.kind
-        if kind is Kind.PROSE:
+        if kind is PROSE:
             return i
-        if kind is Kind.NOISE and items[i].verdict.stop:
+        if kind is NOISE and items[i].verdict.stop:
             break
     return start
 
@@ -243,7 +239,7 @@ def _with_dek(items: list[Item], title: int, start: int) -> int:
     across the byline, date, share buttons and photo between it and the body."""
     for dek in range(max(title + 1, start - DEK_GAP), start):
         item = items[dek]
-        if item.verdict.kind is Kind.PROSE and item.feats.terminal:
+        if item.verdict.kind is PROSE and item.feats.terminal:
             return dek
     return start
 
@@ -251,7 +247,7 @@ def _with_dek(items: list[Item], title: int, start: int) -> int:
 def _title_like(item: Item) -> bool:
     kind = item.verdict.kind
     return (
-        kind in (Kind.LINE, Kind.SENTENCE)
+        kind in (LINE, SENTENCE)
         and not item.feats.dated
         and not item.bullet
         and 1 <= item.feats.words <= TITLE_MAX_WORDS
@@ -304,7 +300,7 @@ def revise(items: list[Item], whole: bool = False) -> tuple[list[Decision], int 
     next_kind: list[Kind | None] = [None] * (len(items) + 1)
     for i in range(len(items) - 1, -1, -1):
         kind = items[i].verdict.kind
-        next_kind[i] = kind if kind is not Kind.LINE else next_kind[i + 1]
+        next_kind[i] = kind if kind is not LINE else next_kind[i + 1]
 
     decisions: list[Decision] = []
     seen_body = False
@@ -316,15 +312,15 @@ def revise(items: list[Item], whole: bool = False) -> tuple[list[Decision], int 
         if i == title:
             decisions.append(Decision(Label.TITLE, True, "the page title"))
             continue
-        if title is not None and v.kind is Kind.LINE and _repeats_title(item, items[title]):
+        if title is not None and v.kind is LINE and _repeats_title(item, items[title]):
             decisions.append(Decision(Label.TITLE, False, "repeats the title"))
             continue
-        if v.kind is Kind.NOISE:
+        if v.kind is NOISE:
             if v.label in SECTION_LABELS and v.heading:
                 section = (v.label, item.text)
             decisions.append(Decision(v.label, False, v.reason))
             continue
-        if v.kind is Kind.PROSE and item.feats.words >= SECTION_END_WORDS:
+        if v.kind is PROSE and item.feats.words >= SECTION_END_WORDS:
             section = None
         elif section is not None:
             label, heading = section
@@ -341,14 +337,14 @@ def revise(items: list[Item], whole: bool = False) -> tuple[list[Decision], int 
         if not inside:
             decisions.append(_outside(items, i, start, end))
             continue
-        if v.kind is Kind.LINE and whole:
+        if v.kind is LINE and whole:
             decisions.append(Decision(Label.BODY, True, "a short line of a text with no boilerplate at all"))
             continue
-        if v.kind is Kind.LINE and (in_list or i >= tail) and ctx.repeats[i] < REPEATS:
+        if v.kind is LINE and (in_list or i >= tail) and ctx.repeats[i] < REPEATS:
             decisions.append(Decision(Label.BODY, True, "an item of a list the article introduces"))
             continue
         in_list = item.feats.semi_terminal
-        if v.kind is Kind.PROSE:
+        if v.kind is PROSE:
             key = item.feats.tokens[:REPEAT_KEY_WORDS]
             if key in kept_openings:
                 decisions.append(Decision(Label.REPEATED, False, "repeats the opening of an earlier paragraph"))
@@ -356,7 +352,7 @@ def revise(items: list[Item], whole: bool = False) -> tuple[list[Decision], int 
             kept_openings.add(key)
             seen_body = True
             decisions.append(Decision(Label.BODY, True, v.reason))
-        elif v.kind is Kind.SENTENCE:
+        elif v.kind is SENTENCE:
             decisions.append(Decision(Label.BODY, True, "a short sentence inside the article"))
         elif ctx.repeats[i] >= REPEATS:
             decisions.append(
@@ -364,7 +360,7 @@ def revise(items: list[Item], whole: bool = False) -> tuple[list[Decision], int 
             )
         elif (
             seen_body
-            and next_kind[i + 1] is Kind.PROSE
+            and next_kind[i + 1] is PROSE
             and item.feats.words <= HEADING_MAX_WORDS
             and not item.feats.dated
             and (item.bullet or ctx.line_run[i] <= HEADING_RUN)
@@ -407,7 +403,7 @@ def _drop_author_bio(items: list[Item], decisions: list[Decision], start: int) -
             names |= _names(items[i].text)
     if not names:
         return
-    last = [i for i in range(len(items) - 1, start - 1, -1) if decisions[i].kept and items[i].verdict.kind is Kind.PROSE]
+    last = [i for i in range(len(items) - 1, start - 1, -1) if decisions[i].kept and items[i].verdict.kind is PROSE]
     for i in last[:BIO_LAST]:
         words = _WORD.findall(items[i].text)
         if len(words) >= 2 and (words[0], words[1]) in names:
@@ -417,13 +413,13 @@ def _drop_author_bio(items: list[Item], decisions: list[Decision], start: int) -
 def _outside(items: list[Item], i: int, start: int, end: int) -> Decision:
     item = items[i]
     if i < start:
-        if i == start - 1 and item.verdict.kind is Kind.LINE:
+        if i == start - 1 and item.verdict.kind is LINE:
             return Decision(Label.CAPTION, False, "a short line just above the article (a caption)")
-        if item.verdict.kind is Kind.LINE:
+        if item.verdict.kind is LINE:
             return Decision(Label.NAVIGATION, False, "a short line before the article (menu, byline)")
         return Decision(Label.BOILERPLATE, False, "text before the article starts")
     if 0 <= item.feats.glued_at <= GLUED_MAX_POSITION:
         return Decision(Label.FOOTER, False, "a heading glued onto text after the article (a site footer)")
-    if item.verdict.kind is Kind.LINE:
+    if item.verdict.kind is LINE:
         return Decision(Label.FOOTER, False, "a short line after the article ends")
     return Decision(Label.BOILERPLATE, False, "text after the article ends")

@@ -6,7 +6,7 @@ with no blank line between them, so a line (not a blank-line paragraph) is the u
 
 from __future__ import annotations
 
-from typing import Iterator, NamedTuple
+from typing import NamedTuple
 
 import regex
 
@@ -39,17 +39,14 @@ def normalise(text: str) -> str:
     return " ".join(text.split())
 
 
-def lines(text: str) -> Iterator[tuple[int, str]]:
-    """Yield (1-based line number, line) for every line, splitting like str.splitlines()."""
-    for number, line in enumerate(text.splitlines(), start=1):
-        yield number, line
-
-
 def segment(text: str) -> list[Segment]:
-    """Every line with visible text becomes a Segment, in order."""
+    """Every line with visible text becomes a Segment, in order (lines split like str.splitlines())."""
     segments = []
-    for number, line in lines(text):
+    for number, line in enumerate(text.splitlines(), start=1):
         clean = normalise(line)
         if clean:
-            segments.append(Segment(clean, number, number, bool(_BULLET.match(clean))))
+            # _BULLET needs white space (here only " ") within the first five characters:
+            # most lines skip the regex.
+            bullet = " " in clean[1:5] and _BULLET.match(clean) is not None
+            segments.append(Segment(clean, number, number, bullet))
     return segments
