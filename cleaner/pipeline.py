@@ -10,7 +10,7 @@ from __future__ import annotations
 import dataclasses
 from functools import partial
 from itertools import chain
-from typing import Any, Callable, TypeVar
+from typing import Any, Callable, NamedTuple, TypeVar
 
 from . import html as markup
 from . import language
@@ -71,44 +71,58 @@ COPYRIGHT_MAX_WORDS = 25
 
 
 def _match(lexicon: Lexicon, text: str) -> Match | None:
-    """The lexicon's match for a block; also a copyright notice (©), and from the caption
-    phrases a credit line ("Photo: Name/Agency") or a photo's text ending with its credit."""
+    """The lexicon's match for a block; else a copyright notice (©); else, from the
+    lexicon's caption and byline words, a credit line ("Photo: Name/Agency"), a byline
+    ("By Jane Doe | 12 March") or a photo's text ending with its credit."""
     found = lexicon.match(text)
-    if found is None and "©" in text and len(text.split()) <= COPYRIGHT_MAX_WORDS:
+    if found is not None:
+        return found
+    words = text.split()
+    if "©" in text and len(words) <= COPYRIGHT_MAX_WORDS:
         return Match(Label.FOOTER.value, "* © *", "any")
-    if found is None and (":" in text[:24] or "：" in text[:24]) and len(text.split()) <= CREDIT_MAX_WORDS:
-        head = text.replace("：", ":").split(":", 1)[0]
-        credit = lexicon.match(head)
+    colon = ":" in text or "：" in text
+    if colon and len(words) <= CREDIT_MAX_WORDS and (":" in text[:24] or "：" in text[:24]):
+        credit = lexicon.match(text.replace("：", ":").split(":", 1)[0])
         if credit is not None and credit.label == Label.CAPTION.value:
             return Match(credit.label, f"{credit.phrase}: ...", credit.language)
-    if found is None and 3 <= len(text.split()) <= BYLINE_MAX_WORDS:
-        # "By Jane Doe", "di Giulia Ferri | 15 marzo": a byline word, then a name.
-        words = text.split("|", 1)[0].split()
-        byline = lexicon.match(words[0]) if words else None
-        names = sum(1 for w in words[1:] if w[:1].isupper() and w.isalpha())
-        if byline is not None and byline.label == Label.BYLINE.value and byline.kind == "exact" and names >= 2:
-            return Match(byline.label, f"{byline.phrase} <name>", byline.language)
-    if found is None and (":" in text or "：" in text) and len(text.split()) <= CAPTION_WITH_CREDIT_WORDS:
-        # "The bridge at dawn. Photo: Jane Doe/AFP": a photo's text ending with its credit.
+    if 3 <= len(words) <= BYLINE_MAX_WORDS:
+        named = text.split("|", 1)[0].split()
+        byline = lexicon.match(named[0]) if named else None
+        if byline is not None and byline.label == Label.BYLINE.value and byline.kind == "exact":
+            if sum(1 for w in named[1:] if w[:1].isupper() and w.isalpha()) >= 2:
+                return Match(byline.label, f"{byline.phrase} <name>", byline.language)
+    if colon and len(words) <= CAPTION_WITH_CREDIT_WORDS:
         head, _, tail = text.replace("：", ":").rpartition(":")
-        words = head.replace("(", " ").replace("（", " ").split()
-        if words and 0 < len(tail.split()) <= CREDIT_MAX_WORDS:
-            credit = lexicon.match(words[-1])
+        last = head.replace("(", " ").replace("（", " ").split()[-1:]
+        if last and 0 < len(tail.split()) <= CREDIT_MAX_WORDS:
+            credit = lexicon.match(last[0])
             if credit is not None and credit.label == Label.CAPTION.value:
                 return Match(credit.label, f"... {credit.phrase}: ...", credit.language)
-    return found
+    return None
 
 
-def _per_distinct(fn: Callable[[str], T], texts: list[str]) -> list[T]:
-    """fn of each text, computed once per distinct text (a page repeats its menus)."""
-    done: dict[str, T] = {}
+def _per_distinct(fn: Callable[[str], T], texts: list[str], done: dict[str, T] | None = None) -> list[T]:
+    """fn of each text, computed once per distinct text (a page repeats its menus).
+
+    `done` holds what is known already: settling runs again on the kept texts.
+    """
+    done = {} if done is None else done
     return [done[t] if t in done else done.setdefault(t, fn(t)) for t in texts]
+
+
+class Known(NamedTuple):
+    """Per-text results of one cleaning call, reused by its settling rounds (never shared
+    between calls: no global cache)."""
+
+    features: dict[str, Features]
+    matches: dict[str, Match | None]
 
 
 def run(
     segments: list[Segment],
     config: Config,
     hints: Callable[[list[Segment], list[Verdict]], list[Verdict]] | None = None,
+    known: Known | None = None,
 ) -> Document:
     """Decide about every segment and build the Document (shared by text and HTML modes).
 
@@ -118,11 +132,12 @@ def run(
     block, and in practice two or three rounds suffice.
     """
     texts = [s.text for s in segments]
-    feats = _per_distinct(features, texts)
+    known = known or Known({}, {})
+    feats = _per_distinct(features, texts, known.features)
     lexicon = DEFAULT_LEXICON
     if config.extra_boilerplate:
         lexicon = lexicon.with_extra(config.extra_boilerplate)
-    matches = _per_distinct(partial(_match, lexicon), texts)
+    matches = _per_distinct(partial(_match, lexicon), texts, known.matches)
 
     final: dict[int, Decision] = {}
     alive = list(range(len(segments)))
@@ -189,9 +204,10 @@ def clean_document(text: str, *, config: Config | None = None, **overrides: Any)
     """Clean the visible text of one page: its title, body paragraphs and every block explained."""
     cfg = resolve(config, overrides)
     _check(text, cfg)
-    doc = run(segment(text), cfg)
+    known = Known({}, {})
+    doc = run(segment(text), cfg, known=known)
     # With the title kept, the output is the last round's input: settled already.
-    return doc if cfg.keep_title else _settle(doc, cfg)
+    return doc if cfg.keep_title else _settle(doc, cfg, known)
 
 
 def clean(text: str, *, config: Config | None = None, **overrides: Any) -> list[str]:
@@ -212,14 +228,15 @@ def clean_html_document(html: str | bytes, *, config: Config | None = None, **ov
         html = markup.decode(bytes(html))
     _check(html, cfg)
     segments, hints = markup.analyse(html)
-    return _settle(markup.relabel(run(segments, cfg, hints=hints), segments), cfg)
+    known = Known({}, {})
+    return _settle(markup.relabel(run(segments, cfg, hints=hints, known=known), segments), cfg, known)
 
 
 #: Settling rounds before giving up on a page (it then keeps nothing; see _settle).
 SETTLE_ROUNDS = 4
 
 
-def _settle(doc: Document, config: Config) -> Document:
+def _settle(doc: Document, config: Config, known: Known | None = None) -> Document:
     """The document, with what text mode would drop from its output dropped too.
 
     The output is text, and cleaning it again as text must change nothing. run()
@@ -232,7 +249,7 @@ def _settle(doc: Document, config: Config) -> Document:
     SETTLE_ROUNDS keeps nothing rather than break the promise.
     """
     for _ in range(SETTLE_ROUNDS):
-        again = run(segment(doc.text), config)
+        again = run(segment(doc.text), config, known=known)
         if again.text == doc.text and again.title == doc.title:
             return doc
         in_text = _in_text_order(doc)
