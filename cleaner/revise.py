@@ -180,7 +180,11 @@ def main_run(items: list[Item], ctx: Context, headline: int | None) -> tuple[int
     "Comments" link above the headline is a menu item, not the end of the article.
     """
     w = weights(items, ctx, headline)
-    cuts = [i for i, item in enumerate(items) if item.verdict.stop and i > (headline or 0)]
+    cuts = [
+        i
+        for i, item in enumerate(items)
+        if item.verdict.stop and i > (headline or 0) and not _in_button_bar(items, i)
+    ]
     best = (0.0, 0, 0)
     lo = 0
     for hi in cuts + [len(items)]:
@@ -196,6 +200,11 @@ def main_run(items: list[Item], ctx: Context, headline: int | None) -> tuple[int
     while tail > start and items[tail - 1].verdict.kind in (LINE, SENTENCE):
         tail -= 1
     return start, end, tail
+
+
+def _in_button_bar(items: list[Item], i: int) -> bool:
+    """A "Comments" link between other buttons (Share, Print, Email...): not a section."""
+    return 0 < i < len(items) - 1 and items[i - 1].verdict.kind is NOISE and items[i + 1].verdict.kind is NOISE
 
 
 def _with_list(items: list[Item], end: int) -> int:

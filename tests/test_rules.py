@@ -142,3 +142,19 @@ def test_a_paragraph_opening_with_another_name_is_not_a_bio():
         "John Smith, the council leader, said the spending was needed to repair roads and schools this year.",
     ]
     assert cleaner.clean("\n".join(page)) == page[2:]
+
+
+def test_a_comments_button_in_a_share_bar_does_not_end_the_article():
+    article = [
+        "The council voted on Tuesday night to approve the city's budget for next year after a long debate.",
+        "The opposition said the plan would raise local taxes for families already struggling with costs.",
+        "The mayor said the spending was needed to repair roads and schools across the city this year.",
+    ]
+    page = [
+        "Budget: the council votes - The Gazette", "Home", "News",
+        " ".join(["Quotes are delayed at least fifteen minutes, and the market data is provided by a data company."] * 4),
+        "About", "Terms of Use", "Privacy Policy", "FAQ", "Help", "Contact us", "Careers", "Advertise",
+        "Newsletters", "Podcasts", "Sitemap", "Cookie Policy", "Accessibility", "Subscribe", "Log in", "Sign up",
+        "Budget: the council votes", "Facebook", "Twitter", "Comments", "Print", "Email",
+    ] + article
+    assert cleaner.clean("\n".join(page)) == article
