@@ -177,13 +177,14 @@ def main_run(items: list[Item], ctx: Context, headline: int | None) -> tuple[int
     A comment section heading ends the article: the first part of the page (between
     such headings) that holds an article-sized stretch wins over a longer discussion
     further down. Without one, the heaviest stretch of the whole page wins. A
-    "Comments" link above the headline is a menu item, not the end of the article.
+    "Comments" link above the headline or in its header (byline, date, share buttons)
+    is a menu item, not the end of the article.
     """
     w = weights(items, ctx, headline)
     cuts = [
         i
         for i, item in enumerate(items)
-        if item.verdict.stop and i > (headline or 0) and not _in_button_bar(items, i)
+        if item.verdict.stop and i > _header_end(headline) and not _in_button_bar(items, i)
     ]
     best = (0.0, 0, 0)
     lo = 0
@@ -200,6 +201,15 @@ def main_run(items: list[Item], ctx: Context, headline: int | None) -> tuple[int
     while tail > start and items[tail - 1].verdict.kind in (LINE, SENTENCE):
         tail -= 1
     return start, end, tail
+
+
+#: A "Comments" link at most this many blocks below the headline is in the article's header.
+HEADER_BLOCKS = 8
+
+
+def _header_end(headline: int | None) -> int:
+    """Where the headline's header (byline, date, share and comment links) ends, at most."""
+    return 0 if headline is None else headline + HEADER_BLOCKS
 
 
 def _in_button_bar(items: list[Item], i: int) -> bool:

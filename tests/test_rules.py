@@ -158,3 +158,19 @@ def test_a_comments_button_in_a_share_bar_does_not_end_the_article():
         "Budget: the council votes", "Facebook", "Twitter", "Comments", "Print", "Email",
     ] + article
     assert cleaner.clean("\n".join(page)) == article
+
+
+def test_a_comments_link_in_the_headlines_header_does_not_end_the_article():
+    standfirst = ("The opposition walked out before the vote, saying that local taxes would rise for every "
+                  "family in the city, while the mayor said the roads and schools could not wait any longer, "
+                  "and that the new budget, the first since the floods of last spring, would pay for the repairs "
+                  "of the bridges, the two libraries and the swimming pool that has been closed since the storm.")
+    article = [
+        "The council voted on Tuesday night to approve the city's budget for next year after a long debate.",
+        "The opposition said the plan would raise local taxes for families already struggling with costs.",
+        "The mayor said the spending was needed to repair roads and schools across the city this year.",
+        "The budget will be published on the city's website next week, officials said after the meeting.",
+    ]
+    page = ["Budget: the council votes - The Gazette", "Home", "News",
+            "Budget: the council votes", standfirst, "By Jane Doe", "Join the conversation"] + article
+    assert cleaner.clean("\n".join(page)) == [standfirst] + article
