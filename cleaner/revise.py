@@ -184,7 +184,7 @@ def main_run(items: list[Item], ctx: Context, headline: int | None) -> tuple[int
     cuts = [
         i
         for i, item in enumerate(items)
-        if item.verdict.stop and i > _header_end(headline) and not _in_button_bar(items, i)
+        if item.verdict.stop and i > (headline or 0) and not _in_header(items, i) and not _in_button_bar(items, i)
     ]
     best = (0.0, 0, 0)
     lo = 0
@@ -207,9 +207,15 @@ def main_run(items: list[Item], ctx: Context, headline: int | None) -> tuple[int
 HEADER_BLOCKS = 8
 
 
-def _header_end(headline: int | None) -> int:
-    """Where the headline's header (byline, date, share and comment links) ends, at most."""
-    return 0 if headline is None else headline + HEADER_BLOCKS
+def _in_header(items: list[Item], i: int) -> bool:
+    """Whether block i is at most HEADER_BLOCKS below a repeat of the page's title (the
+    headline, whose header holds the byline, date, share and comment links)."""
+    if not _title_like(items[0]):
+        return False
+    return any(
+        items[j].verdict.kind is LINE and _repeats_title(items[j], items[0])
+        for j in range(max(i - HEADER_BLOCKS, 1), i)
+    )
 
 
 def _in_button_bar(items: list[Item], i: int) -> bool:
