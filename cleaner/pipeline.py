@@ -172,7 +172,9 @@ def run(
             # Items change only with the verdicts: later rounds reuse them.
             every = {i: Item(segments[i].text, feats[i], v, segments[i].bullet) for i, v in verdicts.items()}
         items = [every[i] for i in alive]
-        decisions, local_title = revise(items, bool(whole))
+        # Clean text has no title to leave out: with keep_title off, taking its first line
+        # for one would take the next line of the output the next time, and so on.
+        decisions, local_title = revise(items, bool(whole), titled=config.keep_title or not whole)
         title = alive[local_title] if local_title is not None else None
         final.update(zip(alive, decisions))
         survivors = [i for i, d in zip(alive, decisions) if d.kept]

@@ -309,13 +309,14 @@ def _repeats_title(item: Item, title: Item) -> bool:
     return len(short) >= 3 and long[: len(short)] == short
 
 
-def revise(items: list[Item], whole: bool = False) -> tuple[list[Decision], int | None]:
+def revise(items: list[Item], whole: bool = False, titled: bool = True) -> tuple[list[Decision], int | None]:
     """Decisions on every block, and the title's index. ``whole``: the text had no
-    boilerplate to begin with, so it is one article from its first line to its last."""
+    boilerplate to begin with, so it is one article from its first line to its last.
+    ``titled``: look for a title (else every line is the article's)."""
     ctx = context(items)
     headline = _headline(items)
     start, end, tail = (0, len(items), 0) if whole else main_run(items, ctx, headline)
-    title = find_title(items, start, headline)
+    title = find_title(items, start, headline) if titled else None
     # The lines between the dek and the body (byline, date, photo) stay out.
     body_start = start
     if title is not None and not whole:

@@ -402,3 +402,14 @@ def test_a_page_that_does_not_settle_keeps_nothing_and_says_why(monkeypatch):
     assert doc.paragraphs == [] and doc.title is None
     assert all("did not settle" in b.reason for b in doc.blocks if b.label is not cleaner.Label.TITLE)
     assert cleaner.clean_document(doc.text, keep_title=False).text == doc.text
+
+
+def test_without_the_title_clean_text_is_not_eroded_line_by_line():
+    """Text with no noise in it has no title to leave out: otherwise each cleaning would
+    take the next first line for the title and drop it, until nothing is left."""
+    lines = ["TechCrunch", "Open Navigation", "Kyle Wiggers 7 hours",
+             "The council voted on Tuesday to keep the library open for another year, officials said.",
+             "Residents had campaigned for months to save the building, which dates from 1910."]
+    doc = cleaner.clean_document("\n".join(lines), keep_title=False)
+    assert doc.paragraphs == lines
+    assert cleaner.clean_document(doc.text, keep_title=False).text == doc.text
