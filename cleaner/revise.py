@@ -319,7 +319,7 @@ def revise(items: list[Item], whole: bool = False, titled: bool = True) -> tuple
     title = find_title(items, start, headline) if titled else None
     # The lines between the dek and the body (byline, date, photo) stay out.
     body_start = start
-    if title is not None and not whole:
+    if title and not whole:  # a headline above the article, not the page's first line
         start = _with_dek(items, title, start)
 
     # Next prose after each block, computed right to left so every lookup is O(1).
