@@ -1,0 +1,49 @@
+"""Block-level patterns read with the lexicon: a block's phrase match, and the patterns
+that a phrase list cannot hold (a credit line, a byline with a name, a caption ending
+with its credit, a copyright notice)."""
+
+from __future__ import annotations
+
+from .document import Label
+from .lexicon import Lexicon, Match
+
+
+#: A photo credit ("Foto: Agency") is a caption word, a colon, and at most this many words.
+CREDIT_MAX_WORDS = 10
+#: A photo's text with its credit at the end ("... Bild: Name/Agency") is at most this many words.
+CAPTION_WITH_CREDIT_WORDS = 60
+#: A byline ("By Jane Doe | 12 March 2024") is at most this many words.
+BYLINE_MAX_WORDS = 10
+#: A line with a copyright sign and at most this many words is a copyright notice.
+COPYRIGHT_MAX_WORDS = 25
+
+
+def match_block(lexicon: Lexicon, text: str) -> Match | None:
+    """The lexicon's match for a block; else a copyright notice (©); else, from the
+    lexicon's caption and byline words, a credit line ("Photo: Name/Agency"), a byline
+    ("By Jane Doe | 12 March") or a photo's text ending with its credit."""
+    found = lexicon.match(text)
+    if found is not None:
+        return found
+    words = text.split()
+    if "©" in text and len(words) <= COPYRIGHT_MAX_WORDS:
+        return Match(Label.FOOTER.value, "* © *", "any")
+    colon = ":" in text or "：" in text
+    if colon and len(words) <= CREDIT_MAX_WORDS and (":" in text[:24] or "：" in text[:24]):
+        credit = lexicon.match(text.replace("：", ":").split(":", 1)[0])
+        if credit is not None and credit.label == Label.CAPTION.value:
+            return Match(credit.label, f"{credit.phrase}: ...", credit.language)
+    if 3 <= len(words) <= BYLINE_MAX_WORDS:
+        named = text.split("|", 1)[0].split()
+        byline = lexicon.match(named[0]) if named else None
+        if byline is not None and byline.label == Label.BYLINE.value and byline.kind == "exact":
+            if sum(1 for w in named[1:] if w[:1].isupper() and w.isalpha()) >= 2:
+                return Match(byline.label, f"{byline.phrase} <name>", byline.language)
+    if colon and len(words) <= CAPTION_WITH_CREDIT_WORDS:
+        head, _, tail = text.replace("：", ":").rpartition(":")
+        last = head.replace("(", " ").replace("（", " ").split()[-1:]
+        if last and 0 < len(tail.split()) <= CREDIT_MAX_WORDS:
+            credit = lexicon.match(last[0])
+            if credit is not None and credit.label == Label.CAPTION.value:
+                return Match(credit.label, f"... {credit.phrase}: ...", credit.language)
+    return None
