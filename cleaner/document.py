@@ -89,6 +89,13 @@ class Document:
     paragraphs: list[str] = field(default_factory=list)
     blocks: list[Block] = field(default_factory=list)
 
+    @classmethod
+    def from_blocks(cls, blocks: list[Block]) -> Document:
+        """The Document the blocks' decisions make: the kept title, then the kept paragraphs."""
+        titles = [b.text for b in blocks if b.kept and b.label is Label.TITLE]
+        paragraphs = [b.text for b in blocks if b.kept and b.label is not Label.TITLE]
+        return cls(titles[0] if titles else None, paragraphs, blocks)
+
     @property
     def text(self) -> str:
         """The title, a blank line, then the paragraphs separated by blank lines."""

@@ -36,7 +36,7 @@ import lxml.html
 from . import nesting
 from .charset import declared_charset, decode  # noqa: F401 (part of HTML mode's interface)
 from .classify import NOISE_PENALTY, SECTION_LABELS, Kind, Verdict
-from .document import Document, Label
+from .document import Block, Label
 from .segment import _BULLET, Segment, normalise
 
 # --- parsing ----------------------------------------------------------------------
@@ -308,12 +308,7 @@ class Shape:
     unseen: list[tuple[lxml.html.HtmlElement, int]] = field(default_factory=list)
 
 
-def walk(root: lxml.html.HtmlElement) -> list[Segment]:
-    """One Segment per run of block text, in document order (see `walk_shape`)."""
-    return walk_shape(root)[0]
-
-
-def walk_shape(root: lxml.html.HtmlElement) -> tuple[list[Segment], Shape]:
+def walk(root: lxml.html.HtmlElement) -> tuple[list[Segment], Shape]:
     """One Segment per run of block text, in document order, and the tree's `Shape`.
 
     Iterative (lxml's iterwalk with an explicit stack), so any depth is safe. Text
@@ -450,16 +445,12 @@ def segments(html: str) -> list[Segment]:
     root = parse(html)
     if root is None:
         return []
-    return _segments(root)
+    return _segments(root)[0]
 
 
-def _segments(root: lxml.html.HtmlElement) -> list[Segment]:
-    return _segments_shape(root)[0]
-
-
-def _segments_shape(root: lxml.html.HtmlElement) -> tuple[list[Segment], Shape]:
+def _segments(root: lxml.html.HtmlElement) -> tuple[list[Segment], Shape]:
     title = _title(root)
-    body, shape = walk_shape(root)
+    body, shape = walk(root)
     return ([title] if title is not None else []) + body, shape
 
 
@@ -838,16 +829,15 @@ def _adjust_one(
     return Verdict(Kind.NOISE, v.label, f"{v.reason}, outside trafilatura's extraction", v.weight, False)
 
 
-def relabel(doc: Document, segs: list[Segment]) -> Document:
-    """Drop the page's <title> unless it is the title: it is not part of the visible page."""
-    blocks = [
+def without_stray_title(blocks: list[Block], segs: list[Segment]) -> list[Block]:
+    """The blocks, the page's <title> dropped unless it is the title: it is not part of
+    the visible page, so it can never be a paragraph."""
+    return [
         replace(b, label=Label.SHORT, kept=False, reason="the page's <title>, not read as its title")
         if b.kept and b.label is not Label.TITLE and s.tag == "title"
         else b
-        for b, s in zip(doc.blocks, segs)
+        for b, s in zip(blocks, segs)
     ]
-    paragraphs = [b.text for b in blocks if b.kept and b.label is not Label.TITLE]
-    return replace(doc, paragraphs=paragraphs, blocks=blocks)
 
 
 def analyse(html: str) -> tuple[list[Segment], Callable[[list[Segment], list[Verdict]], list[Verdict]]]:
@@ -855,7 +845,7 @@ def analyse(html: str) -> tuple[list[Segment], Callable[[list[Segment], list[Ver
     root = parse(html)
     if root is None:
         return [], partial(adjust, evidence=NO_EVIDENCE)
-    segs, shape = _segments_shape(root)
+    segs, shape = _segments(root)
     if not segs or trafilatura_refusal(root, shape) is not None:
         return segs, partial(adjust, evidence=NO_EVIDENCE)
     _drop_code(root)

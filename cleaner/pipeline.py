@@ -146,9 +146,7 @@ def run(
         if i == title and not config.keep_title:
             d = Decision(Label.TITLE, False, "the page title (keep_title is off)")
         blocks.append(Block(i, s.text, s.first_line, s.last_line, d.label, d.kept, d.reason))
-    paragraphs = [b.text for b in blocks if b.kept and b.label is not Label.TITLE]
-    title_text = segments[title].text if title is not None and config.keep_title else None
-    return Document(title_text, paragraphs, blocks)
+    return Document.from_blocks(blocks)
 
 
 def _check(text: str, config: Config) -> None:
@@ -189,7 +187,8 @@ def clean_html_document(html: str | bytes, *, config: Config | None = None, **ov
     _check(html, cfg)
     segments, hints = markup.analyse(html)
     known = Known({}, {})
-    return _settle(markup.relabel(run(segments, cfg, hints=hints, known=known), segments), cfg, known)
+    blocks = markup.without_stray_title(run(segments, cfg, hints=hints, known=known).blocks, segments)
+    return _settle(Document.from_blocks(blocks), cfg, known)
 
 
 #: Settling rounds before giving up on a page (it then keeps nothing; see _settle).
@@ -226,7 +225,7 @@ def _settle(doc: Document, config: Config, known: Known | None = None) -> Docume
                 blocks[i] = dataclasses.replace(first, label=second.label, kept=False, reason=reason)
             elif second.label is Label.TITLE and first.label is not Label.TITLE:
                 blocks[i] = dataclasses.replace(first, label=Label.TITLE, reason=second.reason)
-        doc = _from_blocks(blocks)
+        doc = Document.from_blocks(blocks)
     reason = f"the output did not settle in {SETTLE_ROUNDS} rounds of cleaning it again"
     return Document(None, [], [dataclasses.replace(b, kept=False, reason=reason) if b.kept else b for b in doc.blocks])
 
@@ -236,12 +235,6 @@ def _in_text_order(doc: Document) -> list[int]:
     kept = [i for i, b in enumerate(doc.blocks) if b.kept]
     titles = [i for i in kept if doc.blocks[i].label is Label.TITLE]
     return titles + [i for i in kept if doc.blocks[i].label is not Label.TITLE]
-
-
-def _from_blocks(blocks: list[Block]) -> Document:
-    titles = [b.text for b in blocks if b.kept and b.label is Label.TITLE]
-    paragraphs = [b.text for b in blocks if b.kept and b.label is not Label.TITLE]
-    return Document(titles[0] if titles else None, paragraphs, blocks)
 
 
 def clean_html(html: str | bytes, *, config: Config | None = None, **overrides: Any) -> list[str]:

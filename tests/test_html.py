@@ -370,7 +370,7 @@ def test_pages_past_libxml2s_depth_are_parsed_whole():
 
 def _refusal(html: str) -> str | None:
     root = markup.parse(html)
-    return markup.trafilatura_refusal(root, markup.walk_shape(root)[1])
+    return markup.trafilatura_refusal(root, markup.walk(root)[1])
 
 
 def test_trafilatura_reads_ordinary_pages():
