@@ -116,9 +116,15 @@ def run(
         now = language.stopwords(name)
         if now != stopwords:
             stopwords = now
-            verdicts = {
-                i: classify(feats[i], matches[i], segments[i].bullet, stopwords, config) for i in alive
-            }
+            # One verdict per distinct line: a page repeats its menus and buttons.
+            distinct: dict[tuple[str, bool], Verdict] = {}
+            verdicts = {}
+            for i in alive:
+                key = (texts[i], segments[i].bullet)
+                v = distinct.get(key)
+                if v is None:
+                    v = distinct[key] = classify(feats[i], matches[i], key[1], stopwords, config)
+                verdicts[i] = v
             if config.profile is not None:  # site boilerplate learned from a corpus (cleaner.profile)
                 verdicts.update(config.profile.verdicts(segments, feats, matches))
             if hints is not None:  # HTML mode: the markup revises the verdicts on the text

@@ -59,6 +59,25 @@ class Decision(NamedTuple):
     reason: str
 
 
+# The decisions whose reason is the same for every block: built once (one is made for
+# every block in every round).
+_TITLE = Decision(Label.TITLE, True, "the page title")
+_TITLE_AGAIN = Decision(Label.TITLE, False, "repeats the title")
+_PHOTO_TEXT = Decision(Label.CAPTION, False, "the text of a photo above its credit line")
+_UNDER_STANDFIRST = Decision(Label.BYLINE, False, "between the standfirst and the body (byline, date, photo)")
+_WHOLE_LINE = Decision(Label.BODY, True, "a short line of a text with no boilerplate at all")
+_LIST_ITEM = Decision(Label.BODY, True, "an item of a list the article introduces")
+_REPEATED_OPENING = Decision(Label.REPEATED, False, "repeats the opening of an earlier paragraph")
+_SENTENCE = Decision(Label.BODY, True, "a short sentence inside the article")
+_STRAY_LINE = Decision(Label.SHORT, False, "a short line not followed by the article's prose")
+_CAPTION_ABOVE = Decision(Label.CAPTION, False, "a short line just above the article (a caption)")
+_LINE_BEFORE = Decision(Label.NAVIGATION, False, "a short line before the article (menu, byline)")
+_TEXT_BEFORE = Decision(Label.BOILERPLATE, False, "text before the article starts")
+_GLUED_FOOTER = Decision(Label.FOOTER, False, "a heading glued onto text after the article (a site footer)")
+_LINE_AFTER = Decision(Label.FOOTER, False, "a short line after the article ends")
+_TEXT_AFTER = Decision(Label.BOILERPLATE, False, "text after the article ends")
+
+
 #: Prose standing alone between non-prose lines (a teaser under its headline, a comment
 #: under its author) counts for this share of its words, unless it is this long.
 ISOLATED_SHARE = 0.3
@@ -121,8 +140,9 @@ def weights(items: list[Item], ctx: Context, headline: int | None) -> list[float
     template marker: it weighs little and does not cut the article's paragraphs apart.
     """
     n = len(items)
-    marker = [repeats >= REPEATS and item.verdict.kind in (LINE, NOISE) for repeats, item in zip(ctx.repeats, items)]
-    prose = [item.verdict.kind in (PROSE, SENTENCE) for item in items]
+    kinds = [item.verdict.kind for item in items]
+    marker = [repeats >= REPEATS and kind in (LINE, NOISE) for repeats, kind in zip(ctx.repeats, kinds)]
+    prose = [kind is PROSE or kind is SENTENCE for kind in kinds]
     # Is the nearest block that is not a marker, before / after each block, prose?
     prose_before = [False] * n
     for i in range(1, n):
@@ -130,20 +150,19 @@ def weights(items: list[Item], ctx: Context, headline: int | None) -> list[float
     prose_after = [False] * n
     for i in range(n - 2, -1, -1):
         prose_after[i] = prose_after[i + 1] if marker[i + 1] else prose[i + 1]
-    out = []
-    for i, (item, run) in enumerate(zip(items, ctx.line_run)):
-        w = item.verdict.weight
-        if headline is not None and headline < i <= headline + ANCHOR_WINDOW and w > 0:
-            w *= ANCHOR_BOOST
-        kind = item.verdict.kind
+    out = [item.verdict.weight for item in items]
+    if headline is not None:
+        for i in range(headline + 1, min(headline + ANCHOR_WINDOW + 1, n)):
+            if out[i] > 0:
+                out[i] *= ANCHOR_BOOST
+    for i, kind in enumerate(kinds):
         if marker[i]:
-            w = -MARKER_WEIGHT
-        elif kind is PROSE and item.feats.words < ISOLATED_MAX_WORDS:
-            if not prose_before[i] and not prose_after[i]:
-                w *= ISOLATED_SHARE
-        elif kind is LINE and run >= LINE_RUN:
-            w -= LINE_RUN_PENALTY
-        out.append(w)
+            out[i] = -MARKER_WEIGHT
+        elif kind is PROSE:
+            if not prose_before[i] and not prose_after[i] and items[i].feats.words < ISOLATED_MAX_WORDS:
+                out[i] *= ISOLATED_SHARE
+        elif kind is LINE and ctx.line_run[i] >= LINE_RUN:
+            out[i] -= LINE_RUN_PENALTY
     return out
 
 
@@ -336,10 +355,10 @@ def revise(items: list[Item], whole: bool = False, titled: bool = True) -> tuple
     for i, item in enumerate(items):
         v = item.verdict
         if i == title:
-            decisions.append(Decision(Label.TITLE, True, "the page title"))
+            decisions.append(_TITLE)
             continue
         if title is not None and v.kind is LINE and _repeats_title(item, items[title]):
-            decisions.append(Decision(Label.TITLE, False, "repeats the title"))
+            decisions.append(_TITLE_AGAIN)
             continue
         if v.kind is NOISE:
             if v.label in SECTION_LABELS and v.heading:
@@ -354,32 +373,32 @@ def revise(items: list[Item], whole: bool = False, titled: bool = True) -> tuple
             continue
         after = items[i + 1].verdict if i + 1 < len(items) else None
         if after is not None and after.credit and item.feats.words <= CAPTION_MAX_WORDS:
-            decisions.append(Decision(Label.CAPTION, False, "the text of a photo above its credit line"))
+            decisions.append(_PHOTO_TEXT)
             continue
         if start < i < body_start:
-            decisions.append(Decision(Label.BYLINE, False, "between the standfirst and the body (byline, date, photo)"))
+            decisions.append(_UNDER_STANDFIRST)
             continue
         inside = start <= i < end
         if not inside:
             decisions.append(_outside(items, i, start, end))
             continue
         if v.kind is LINE and whole:
-            decisions.append(Decision(Label.BODY, True, "a short line of a text with no boilerplate at all"))
+            decisions.append(_WHOLE_LINE)
             continue
         if v.kind is LINE and (in_list or i >= tail) and ctx.repeats[i] < REPEATS:
-            decisions.append(Decision(Label.BODY, True, "an item of a list the article introduces"))
+            decisions.append(_LIST_ITEM)
             continue
         in_list = item.feats.semi_terminal
         if v.kind is PROSE:
             key = item.feats.tokens[:REPEAT_KEY_WORDS]
             if key in kept_openings:
-                decisions.append(Decision(Label.REPEATED, False, "repeats the opening of an earlier paragraph"))
+                decisions.append(_REPEATED_OPENING)
                 continue
             kept_openings.add(key)
             seen_body = True
             decisions.append(Decision(Label.BODY, True, v.reason))
         elif v.kind is SENTENCE:
-            decisions.append(Decision(Label.BODY, True, "a short sentence inside the article"))
+            decisions.append(_SENTENCE)
         elif ctx.repeats[i] >= REPEATS:
             decisions.append(
                 Decision(Label.REPEATED, False, f"a short line repeated {ctx.repeats[i]} times on the page")
@@ -395,9 +414,7 @@ def revise(items: list[Item], whole: bool = False, titled: bool = True) -> tuple
             what = "a list item" if item.bullet else "a heading"
             decisions.append(Decision(label, True, f"{what} inside the article"))
         else:
-            decisions.append(
-                Decision(Label.SHORT, False, "a short line not followed by the article's prose")
-            )
+            decisions.append(_STRAY_LINE)
     if not whole:
         _drop_author_bio(items, decisions, body_start)
     return decisions, title
@@ -440,12 +457,12 @@ def _outside(items: list[Item], i: int, start: int, end: int) -> Decision:
     item = items[i]
     if i < start:
         if i == start - 1 and item.verdict.kind is LINE:
-            return Decision(Label.CAPTION, False, "a short line just above the article (a caption)")
+            return _CAPTION_ABOVE
         if item.verdict.kind is LINE:
-            return Decision(Label.NAVIGATION, False, "a short line before the article (menu, byline)")
-        return Decision(Label.BOILERPLATE, False, "text before the article starts")
+            return _LINE_BEFORE
+        return _TEXT_BEFORE
     if 0 <= item.feats.glued_at <= GLUED_MAX_POSITION:
-        return Decision(Label.FOOTER, False, "a heading glued onto text after the article (a site footer)")
+        return _GLUED_FOOTER
     if item.verdict.kind is LINE:
-        return Decision(Label.FOOTER, False, "a short line after the article ends")
-    return Decision(Label.BOILERPLATE, False, "text after the article ends")
+        return _LINE_AFTER
+    return _TEXT_AFTER
