@@ -352,12 +352,19 @@ def revise(items: list[Item], whole: bool = False, titled: bool = True) -> tuple
     in_list = False  # after a kept line ending in a colon, until prose or noise
     kept_openings: set[tuple[str, ...]] = set()  # first words of the paragraphs kept so far
     section: tuple[Label, str] | None = None  # a noise heading whose list we are in
+    # A line repeats the title only if it opens with the title's first word: test that first.
+    opening = items[title].feats.tokens[0] if title is not None and len(items[title].feats.tokens) >= 3 else None
     for i, item in enumerate(items):
         v = item.verdict
         if i == title:
             decisions.append(_TITLE)
             continue
-        if title is not None and v.kind is LINE and _repeats_title(item, items[title]):
+        if (
+            opening is not None
+            and v.kind is LINE
+            and item.feats.tokens[:1] == (opening,)
+            and _repeats_title(item, items[title])
+        ):
             decisions.append(_TITLE_AGAIN)
             continue
         if v.kind is NOISE:
