@@ -8,9 +8,10 @@ very last round again and changes nothing: idempotence by construction, as in ft
 from __future__ import annotations
 
 import dataclasses
+from dataclasses import dataclass, field
 from functools import partial
 from itertools import chain
-from typing import Any, Callable, NamedTuple, TypeVar
+from typing import Any, Callable, TypeVar
 
 from . import html as markup
 from . import language
@@ -68,12 +69,15 @@ def _per_distinct(fn: Callable[[str], T], texts: list[str], done: dict[str, T] |
     return [done[t] if t in done else done.setdefault(t, fn(t)) for t in texts]
 
 
-class Known(NamedTuple):
-    """Per-text results of one cleaning call, reused by its settling rounds (never shared
-    between calls: no global cache)."""
+@dataclass
+class Known:
+    """What one cleaning call has worked out per text, reused by its rounds and its
+    settling runs (never shared between calls: no global cache)."""
 
-    features: dict[str, Features]
-    matches: dict[str, Match | None]
+    features: dict[str, Features] = field(default_factory=dict)
+    matches: dict[str, Match | None] = field(default_factory=dict)
+    languages: dict[tuple[str, ...], str | None] = field(default_factory=dict)  # by the sample's texts
+    verdicts: dict[tuple[str, bool, str | None], Verdict] = field(default_factory=dict)  # by text, bullet, language
 
 
 def run(
@@ -90,7 +94,7 @@ def run(
     block, and in practice two or three rounds suffice.
     """
     texts = [s.text for s in segments]
-    known = known or Known({}, {})
+    known = known or Known()
     feats = _per_distinct(features, texts, known.features)
     lexicon = DEFAULT_LEXICON
     if config.extra_boilerplate:
@@ -111,19 +115,21 @@ def run(
         # it is guessed again only when the blocks it was guessed from have changed.
         now_sample = _sample(feats, alive)
         if now_sample != sample:
-            name = _language(feats, now_sample, config)
+            key = tuple(texts[i] for i in now_sample)
+            if key not in known.languages:
+                known.languages[key] = _language(feats, now_sample, config)
+            name = known.languages[key]
         sample = now_sample
         now = language.stopwords(name)
         if now != stopwords:
             stopwords = now
-            # One verdict per distinct line: a page repeats its menus and buttons.
-            distinct: dict[tuple[str, bool], Verdict] = {}
+            # One verdict per distinct line (a page repeats its menus and buttons).
             verdicts = {}
             for i in alive:
-                key = (texts[i], segments[i].bullet)
-                v = distinct.get(key)
+                seen = (texts[i], segments[i].bullet, name)
+                v = known.verdicts.get(seen)
                 if v is None:
-                    v = distinct[key] = classify(feats[i], matches[i], key[1], stopwords, config)
+                    v = known.verdicts[seen] = classify(feats[i], matches[i], seen[1], stopwords, config)
                 verdicts[i] = v
             if config.profile is not None:  # site boilerplate learned from a corpus (cleaner.profile)
                 verdicts.update(config.profile.verdicts(segments, feats, matches))
@@ -168,7 +174,7 @@ def clean_document(text: str, *, config: Config | None = None, **overrides: Any)
     """Clean the visible text of one page: its title, body paragraphs and every block explained."""
     cfg = resolve(config, overrides)
     _check(text, cfg)
-    known = Known({}, {})
+    known = Known()
     doc = run(segment(text), cfg, known=known)
     # With the title kept, the output is the last round's input: settled already.
     return doc if cfg.keep_title else _settle(doc, cfg, known)
@@ -192,7 +198,7 @@ def clean_html_document(html: str | bytes, *, config: Config | None = None, **ov
         html = markup.decode(bytes(html))
     _check(html, cfg)
     segments, hints = markup.analyse(html)
-    known = Known({}, {})
+    known = Known()
     blocks = markup.without_stray_title(run(segments, cfg, hints=hints, known=known).blocks, segments)
     return _settle(Document.from_blocks(blocks), cfg, known)
 
