@@ -42,11 +42,14 @@ def normalise(text: str) -> str:
 def segment(text: str) -> list[Segment]:
     """Every line with visible text becomes a Segment, in order (lines split like str.splitlines())."""
     segments = []
+    # tuple.__new__ with every field: what Segment(...) does, without its Python-level
+    # __new__ (one Segment per line of every page).
+    new, empty = tuple.__new__, frozenset()
     for number, line in enumerate(text.splitlines(), start=1):
-        clean = normalise(line)
+        clean = " ".join(line.split())  # normalise(line)
         if clean:
             # _BULLET needs white space (here only " ") within the first five characters:
             # most lines skip the regex.
             bullet = " " in clean[1:5] and _BULLET.match(clean) is not None
-            segments.append(Segment(clean, number, number, bullet))
+            segments.append(new(Segment, (clean, number, number, bullet, "", empty, 0.0)))
     return segments
