@@ -33,20 +33,21 @@ class InputTooLarge(ValueError):
     """The input is larger than Config.max_input_chars."""
 
 
-def _sample(feats: list[Features], alive: list[int]) -> tuple[int, ...]:
-    """The blocks whose words decide the language: the longest ones, in text order.
+#: Language is guessed from the words of blocks at least this long first (menus mislead).
+DETECT_FROM_WORDS = 8
 
-    Menus and buttons mislead, the article's paragraphs do not. They are also the blocks
-    most likely to survive the round, so the next round usually has the same sample and
-    does not guess again.
-    """
+
+def _sample(feats: list[Features], alive: list[int]) -> tuple[int, ...]:
+    """The blocks whose words decide the language: long blocks first (menus mislead)."""
+    long = [i for i in alive if feats[i].words >= DETECT_FROM_WORDS]
+    short = [i for i in alive if feats[i].words < DETECT_FROM_WORDS]
     sample, words = [], 0
-    for i in sorted(alive, key=lambda i: -feats[i].words):  # a stable sort: ties in text order
+    for i in long + short:
         if words >= language.DETECT_WORDS:
             break
         sample.append(i)
         words += len(feats[i].tokens)
-    return tuple(sorted(sample))
+    return tuple(sample)
 
 
 def _language(feats: list[Features], sample: tuple[int, ...], config: Config) -> str | None:
