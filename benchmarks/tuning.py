@@ -11,8 +11,9 @@ have given:
    (``cleaner.evaluate``). Per-page precision and recall are kept, so any subset of
    pages can be scored as its benchmark defines F1.
 2. Fitting on a set of pages picks, for each threshold on its own, the grid value with
-   the best F1 there (ties: the shipped value, else the nearest to it); the picks are
-   then run together (a joint run) on the pages scored.
+   the best F1 there (ties: the shipped value, else the nearest to it), under each of
+   ``RULES`` (any gain, or a gain of at least 0.001); the picks are then run together
+   (a joint run) on the pages scored, since one-at-a-time gains do not simply add.
 3. Report: the shipped values' F1; fit on AEB and score fundus and the reverse (and fit
    on both); 5-fold cross-validation within each set, with folds grouped by site (the
    publisher for fundus, the URL's host for AEB) so one site's pages never sit on both
@@ -24,7 +25,7 @@ written looking at errors on both sets; only the named numbers are refitted here
 
 Usage::
 
-    python benchmarks/tuning.py                     # grid + joint runs + report (~3-4 min, 2 cores)
+    python benchmarks/tuning.py                     # grid + joint runs + report (~2-3 min, 2 cores)
     python benchmarks/tuning.py --out /tmp/t.json   # also keep the per-page scores
     python benchmarks/tuning.py --load /tmp/t.json  # the report again from them, without the grid
 
