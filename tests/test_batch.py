@@ -83,12 +83,50 @@ def test_lazy_on_an_endless_generator(jobs):
     assert next(read) <= batch.CHUNK_TEXTS * window + 1
 
 
+def _html(text: str) -> str:
+    # Each line's first word and the rest on two lines of the source: blocks of two lines.
+    paragraphs = "".join(f"<p>{first}\n<span>{rest}</span></p>\n" for first, _, rest in
+                         (line.partition(" ") for line in text.splitlines()))
+    return (
+        "<html><head><title>A page - The Gazette</title></head><body><nav><a href='/'>Home</a> "
+        f"<a href='/news'>News</a></nav>\n<article>{paragraphs}</article>"
+        "<footer><p>Copyright 2024 Gazette Media</p></footer></body></html>"
+    )
+
+
+def _every_kind_of_document() -> list[cleaner.Document]:
+    """Text and HTML, title kept and left out, empty, all noise, and one that did not settle."""
+    documents = _loop(TEXTS) + _loop(TEXTS, Config())
+    documents += [cleaner.clean_html_document(_html(text), keep_title=keep) for text in TEXTS[:6] for keep in (True, False)]
+    documents += [cleaner.clean_document(""), cleaner.clean_document("Home\nNews\nSport\nContact us")]
+    # What pipeline._settle hands back when the output does not settle: every block dropped.
+    reason = "the output did not settle in 4 rounds of cleaning it again"
+    blocks = [dataclasses.replace(b, kept=False, reason=reason) if b.kept else b for b in documents[0].blocks]
+    documents.append(cleaner.Document(None, [], blocks))
+    return documents
+
+
+def _same_blocks(a: list[cleaner.Block], b: list[cleaner.Block]) -> bool:
+    """Equal, and with the very Label members and bools (a str label would compare equal too)."""
+    return a == b and all(x.label is y.label and x.kept is y.kept for x, y in zip(a, b))
+
+
 def test_documents_cross_processes_packed_without_loss():
     assert [f.name for f in dataclasses.fields(cleaner.Block)] == [
         "index", "text", "first_line", "last_line", "label", "kept", "reason"
     ]  # batch._pack must follow a change here
-    for document in _loop(TEXTS):
-        assert batch._unpack(pickle.loads(pickle.dumps(batch._pack(document)))) == document
+    documents = _every_kind_of_document()
+    kinds = {(d.title is not None, bool(d.paragraphs), any(b.label is cleaner.Label.TITLE and not b.kept for b in d.blocks))
+             for d in documents}
+    assert kinds >= {(True, True, False), (False, True, True), (False, False, False)}  # each kind is there
+    assert any(b.first_line != b.last_line for d in documents for b in d.blocks)
+    for document in documents:
+        # _pack sends no index: it relies on every block's index being its position.
+        assert [b.index for b in document.blocks] == list(range(len(document.blocks)))
+        copy = batch._unpack(pickle.loads(pickle.dumps(batch._pack(document))))
+        assert copy == document
+        assert (copy.title, copy.paragraphs, copy.text) == (document.title, document.paragraphs, document.text)
+        assert _same_blocks(copy.blocks, document.blocks)
 
 
 def test_chunks_are_bounded_in_size():
