@@ -116,7 +116,9 @@ def _clean_chunk(texts: list[str]) -> tuple[list[Packed], BaseException | None]:
 # Both cores are busy with the workers, so what the parent process does for each page
 # slows the whole run down. A Document is handed back in columns (one list per Block
 # field, the label and kept flag as one byte per block), which costs the workers less to
-# pickle than an object or a tuple per block, and for the parent to unpickle.
+# pickle than an object or a tuple per block, and for the parent to unpickle; and the
+# parent builds the Blocks only if they are read (Document._lazy): a caller reading the
+# title, paragraphs or text never needs them.
 
 #: title, paragraphs, then the blocks' texts, first lines, last lines, label+kept codes, reasons.
 Packed = tuple[Optional[str], list[str], list[str], list[int], list[int], bytes, list[str]]
@@ -141,7 +143,7 @@ def _pack(d: Document) -> Packed:
 
 def _unpack(packed: Packed) -> Document:
     title, paragraphs, *columns = packed
-    return Document(title, paragraphs, _blocks(*columns))
+    return Document._lazy(title, paragraphs, _blocks, *columns)
 
 
 def _blocks(texts: list[str], firsts: list[int], lasts: list[int], codes: bytes, reasons: list[str]) -> list[Block]:

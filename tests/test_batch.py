@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import copy
 import dataclasses
 import functools
 import itertools
 import multiprocessing
 import pickle
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -127,6 +128,44 @@ def test_documents_cross_processes_packed_without_loss():
         assert copy == document
         assert (copy.title, copy.paragraphs, copy.text) == (document.title, document.paragraphs, document.text)
         assert _same_blocks(copy.blocks, document.blocks)
+
+
+def test_a_lazily_built_document_is_the_eagerly_built_one():
+    for document in _every_kind_of_document():
+        packed = pickle.loads(pickle.dumps(batch._pack(document)))
+        lazy = batch._unpack(packed)
+        assert (lazy.title, lazy.paragraphs, lazy.text) == (document.title, document.paragraphs, document.text)
+        assert not hasattr(lazy, "no_such_attribute")
+        assert "blocks" not in vars(lazy)  # not built until read
+        assert lazy == document and document == lazy
+        assert lazy.blocks is lazy.blocks  # built once
+        assert _same_blocks(lazy.blocks, document.blocks)
+        assert list(vars(lazy)) == ["title", "paragraphs", "blocks"]  # nothing else left behind
+        with pytest.raises(dataclasses.FrozenInstanceError):
+            batch._unpack(packed).blocks = []
+        assert dataclasses.fields(lazy) == dataclasses.fields(document)
+        assert repr(batch._unpack(packed)) == repr(document)
+        assert batch._unpack(packed).to_dict() == document.to_dict()
+        assert batch._unpack(packed).dropped == document.dropped
+        assert dataclasses.asdict(batch._unpack(packed)) == dataclasses.asdict(document)
+        replaced = dataclasses.replace(batch._unpack(packed), title="Another title")
+        assert replaced == dataclasses.replace(document, title="Another title")
+        assert list(vars(replaced)) == ["title", "paragraphs", "blocks"]
+        # Pickled and copied with the blocks built: the same bytes as the eager Document.
+        assert pickle.dumps(batch._unpack(packed)) == pickle.dumps(document)
+        for copied in (pickle.loads(pickle.dumps(batch._unpack(packed))), copy.copy(batch._unpack(packed)),
+                       copy.deepcopy(batch._unpack(packed))):
+            assert list(vars(copied)) == ["title", "paragraphs", "blocks"]
+            assert copied == document and _same_blocks(copied.blocks, document.blocks)
+
+
+def test_threads_reading_a_lazy_document_get_the_same_blocks():
+    document = _loop(TEXTS[:1])[0]
+    for _ in range(20):
+        lazy = batch._unpack(batch._pack(document))
+        with ThreadPoolExecutor(4) as pool:
+            got = list(pool.map(lambda _: lazy.blocks, range(8)))
+        assert all(blocks is got[0] for blocks in got) and got[0] == document.blocks
 
 
 def test_chunks_are_bounded_in_size():
