@@ -5,6 +5,7 @@ from __future__ import annotations
 import copy
 import dataclasses
 import functools
+import gc
 import itertools
 import multiprocessing
 import pickle
@@ -166,6 +167,14 @@ def test_threads_reading_a_lazy_document_get_the_same_blocks():
         with ThreadPoolExecutor(4) as pool:
             got = list(pool.map(lambda _: lazy.blocks, range(8)))
         assert all(blocks is got[0] for blocks in got) and got[0] == document.blocks
+
+
+def test_only_the_workers_freeze_their_objects():
+    frozen = gc.get_freeze_count()
+    assert list(cleaner.clean_many(TEXTS[:3], jobs=2)) == _loop(TEXTS[:3], Config())
+    assert gc.get_freeze_count() == frozen  # the caller's collector is left alone
+    with ProcessPoolExecutor(1, initializer=batch._init_worker, initargs=(CONFIG,)) as pool:
+        assert pool.submit(gc.get_freeze_count).result() > 10_000
 
 
 def test_chunks_are_bounded_in_size():
