@@ -112,13 +112,14 @@ class Document:
         return document
 
     def __getattr__(self, name: str) -> Any:
-        # Reached only when `blocks` is not in the instance yet (a field with a
-        # default_factory has no class attribute): a Document from _lazy.
+        # Called only when the normal lookup fails, which for `blocks` happens only in a
+        # Document from _lazy before its first read (a field with a default_factory
+        # leaves no class attribute behind).
         state = self.__dict__
         lazy = state.get("_build") if name == "blocks" else None
         if lazy is not None:
             build, args = lazy
-            blocks = state.setdefault("blocks", build(*args))  # another thread's, if it was first
+            blocks = state.setdefault("blocks", build(*args))  # the first of several threads' list
             state.pop("_build", None)
             return blocks
         if name == "blocks" and "blocks" in state:  # built by another thread meanwhile
