@@ -111,7 +111,7 @@ def _init_worker(config: Config) -> None:
     _config = config
     # Once warmed up, a worker holds some 40,000 objects that live as long as it does
     # (the lexicon, the stoplists, compiled patterns): frozen, the garbage collector no
-    # longer walks them in every full collection, which saves about 6 % of the worker's
+    # longer walks them in every full collection, which saves about 5 % of the worker's
     # time. Only here, in a process of our own: a library leaves its caller's collector be.
     clean_document(_WARM_UP)  # the default settings: the caller's could refuse the text
     gc.freeze()

@@ -125,10 +125,10 @@ def test_documents_cross_processes_packed_without_loss():
     for document in documents:
         # _pack sends no index: it relies on every block's index being its position.
         assert [b.index for b in document.blocks] == list(range(len(document.blocks)))
-        copy = batch._unpack(pickle.loads(pickle.dumps(batch._pack(document))))
-        assert copy == document
-        assert (copy.title, copy.paragraphs, copy.text) == (document.title, document.paragraphs, document.text)
-        assert _same_blocks(copy.blocks, document.blocks)
+        back = batch._unpack(pickle.loads(pickle.dumps(batch._pack(document))))
+        assert back == document
+        assert (back.title, back.paragraphs, back.text) == (document.title, document.paragraphs, document.text)
+        assert _same_blocks(back.blocks, document.blocks)
 
 
 def test_a_lazily_built_document_is_the_eagerly_built_one():
