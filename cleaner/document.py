@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass, field
+from typing import Any, Callable
 
 
 class Label(str, enum.Enum):
@@ -95,6 +96,38 @@ class Document:
         titles = [b.text for b in blocks if b.kept and b.label is Label.TITLE]
         paragraphs = [b.text for b in blocks if b.kept and b.label is not Label.TITLE]
         return cls(titles[0] if titles else None, paragraphs, blocks)
+
+    @classmethod
+    def _lazy(cls, title: str | None, paragraphs: list[str], build: Callable[..., list[Block]], *args: Any) -> Document:
+        """A Document whose blocks are ``build(*args)``, built on first access and kept.
+
+        clean_many's parent process gets some 200 blocks a page from its workers, and
+        building them as Blocks there takes a core's time away from the workers; a
+        caller reading only the title, paragraphs or text never needs them. Otherwise
+        the Document is the one built at once: equal, same repr, pickled and copied
+        with its blocks built, and dataclasses.replace gives a plain Document.
+        """
+        document = cls.__new__(cls)
+        object.__setattr__(document, "__dict__", {"title": title, "paragraphs": paragraphs, "_build": (build, args)})
+        return document
+
+    def __getattr__(self, name: str) -> Any:
+        # Called only when the normal lookup fails, which for `blocks` happens only in a
+        # Document from _lazy before its first read (a field with a default_factory
+        # leaves no class attribute behind).
+        state = self.__dict__
+        lazy = state.get("_build") if name == "blocks" else None
+        if lazy is not None:
+            build, args = lazy
+            blocks = state.setdefault("blocks", build(*args))  # the first of several threads' list
+            state.pop("_build", None)
+            return blocks
+        if name == "blocks" and "blocks" in state:  # built by another thread meanwhile
+            return state["blocks"]
+        raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
+
+    def __getstate__(self) -> dict[str, object]:
+        return {"title": self.title, "paragraphs": self.paragraphs, "blocks": self.blocks}
 
     @property
     def text(self) -> str:

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import copy
 import dataclasses
 import functools
+import gc
 import itertools
 import multiprocessing
 import pickle
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -83,12 +85,96 @@ def test_lazy_on_an_endless_generator(jobs):
     assert next(read) <= batch.CHUNK_TEXTS * window + 1
 
 
+def _html(text: str) -> str:
+    # Each line's first word and the rest on two lines of the source: blocks of two lines.
+    paragraphs = "".join(f"<p>{first}\n<span>{rest}</span></p>\n" for first, _, rest in
+                         (line.partition(" ") for line in text.splitlines()))
+    return (
+        "<html><head><title>A page - The Gazette</title></head><body><nav><a href='/'>Home</a> "
+        f"<a href='/news'>News</a></nav>\n<article>{paragraphs}</article>"
+        "<footer><p>Copyright 2024 Gazette Media</p></footer></body></html>"
+    )
+
+
+def _every_kind_of_document() -> list[cleaner.Document]:
+    """Text and HTML, title kept and left out, empty, all noise, and one that did not settle."""
+    documents = _loop(TEXTS) + _loop(TEXTS, Config())
+    documents += [cleaner.clean_html_document(_html(text), keep_title=keep) for text in TEXTS[:6] for keep in (True, False)]
+    documents += [cleaner.clean_document(""), cleaner.clean_document("Home\nNews\nSport\nContact us")]
+    # What pipeline._settle hands back when the output does not settle: every block dropped.
+    reason = "the output did not settle in 4 rounds of cleaning it again"
+    blocks = [dataclasses.replace(b, kept=False, reason=reason) if b.kept else b for b in documents[0].blocks]
+    documents.append(cleaner.Document(None, [], blocks))
+    return documents
+
+
+def _same_blocks(a: list[cleaner.Block], b: list[cleaner.Block]) -> bool:
+    """Equal, and with the very Label members and bools (a str label would compare equal too)."""
+    return a == b and all(x.label is y.label and x.kept is y.kept for x, y in zip(a, b))
+
+
 def test_documents_cross_processes_packed_without_loss():
     assert [f.name for f in dataclasses.fields(cleaner.Block)] == [
         "index", "text", "first_line", "last_line", "label", "kept", "reason"
     ]  # batch._pack must follow a change here
-    for document in _loop(TEXTS):
-        assert batch._unpack(pickle.loads(pickle.dumps(batch._pack(document)))) == document
+    documents = _every_kind_of_document()
+    kinds = {(d.title is not None, bool(d.paragraphs), any(b.label is cleaner.Label.TITLE and not b.kept for b in d.blocks))
+             for d in documents}
+    assert kinds >= {(True, True, False), (False, True, True), (False, False, False)}  # each kind is there
+    assert any(b.first_line != b.last_line for d in documents for b in d.blocks)
+    for document in documents:
+        # _pack sends no index: it relies on every block's index being its position.
+        assert [b.index for b in document.blocks] == list(range(len(document.blocks)))
+        back = batch._unpack(pickle.loads(pickle.dumps(batch._pack(document))))
+        assert back == document
+        assert (back.title, back.paragraphs, back.text) == (document.title, document.paragraphs, document.text)
+        assert _same_blocks(back.blocks, document.blocks)
+
+
+def test_a_lazily_built_document_is_the_eagerly_built_one():
+    for document in _every_kind_of_document():
+        packed = pickle.loads(pickle.dumps(batch._pack(document)))
+        lazy = batch._unpack(packed)
+        assert (lazy.title, lazy.paragraphs, lazy.text) == (document.title, document.paragraphs, document.text)
+        assert not hasattr(lazy, "no_such_attribute")
+        assert "blocks" not in vars(lazy)  # not built until read
+        assert lazy == document and document == lazy
+        assert lazy.blocks is lazy.blocks  # built once
+        assert _same_blocks(lazy.blocks, document.blocks)
+        assert list(vars(lazy)) == ["title", "paragraphs", "blocks"]  # nothing else left behind
+        with pytest.raises(dataclasses.FrozenInstanceError):
+            batch._unpack(packed).blocks = []
+        assert dataclasses.fields(lazy) == dataclasses.fields(document)
+        assert repr(batch._unpack(packed)) == repr(document)
+        assert batch._unpack(packed).to_dict() == document.to_dict()
+        assert batch._unpack(packed).dropped == document.dropped
+        assert dataclasses.asdict(batch._unpack(packed)) == dataclasses.asdict(document)
+        replaced = dataclasses.replace(batch._unpack(packed), title="Another title")
+        assert replaced == dataclasses.replace(document, title="Another title")
+        assert list(vars(replaced)) == ["title", "paragraphs", "blocks"]
+        # Pickled and copied with the blocks built: the same bytes as the eager Document.
+        assert pickle.dumps(batch._unpack(packed)) == pickle.dumps(document)
+        for copied in (pickle.loads(pickle.dumps(batch._unpack(packed))), copy.copy(batch._unpack(packed)),
+                       copy.deepcopy(batch._unpack(packed))):
+            assert list(vars(copied)) == ["title", "paragraphs", "blocks"]
+            assert copied == document and _same_blocks(copied.blocks, document.blocks)
+
+
+def test_threads_reading_a_lazy_document_get_the_same_blocks():
+    document = _loop(TEXTS[:1])[0]
+    for _ in range(20):
+        lazy = batch._unpack(batch._pack(document))
+        with ThreadPoolExecutor(4) as pool:
+            got = list(pool.map(lambda _: lazy.blocks, range(8)))
+        assert all(blocks is got[0] for blocks in got) and got[0] == document.blocks
+
+
+def test_only_the_workers_freeze_their_objects():
+    frozen = gc.get_freeze_count()
+    assert list(cleaner.clean_many(TEXTS[:3], jobs=2)) == _loop(TEXTS[:3], Config())
+    assert gc.get_freeze_count() == frozen  # the caller's collector is left alone
+    with ProcessPoolExecutor(1, initializer=batch._init_worker, initargs=(CONFIG,)) as pool:
+        assert pool.submit(gc.get_freeze_count).result() > 10_000
 
 
 def test_chunks_are_bounded_in_size():
