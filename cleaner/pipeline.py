@@ -152,13 +152,21 @@ def run(
             break
         alive = survivors
 
-    blocks = []
-    for i, s in enumerate(segments):
-        d = final[i]
-        if i == title and not config.keep_title:
-            d = Decision(Label.TITLE, False, "the page title (keep_title is off)")
-        blocks.append(Block(i, s.text, s.first_line, s.last_line, d.label, d.kept, d.reason))
-    return Document.from_blocks(blocks)
+    decided = [final[i] for i in range(len(segments))]
+    if title is not None and not config.keep_title:
+        decided[title] = Decision(Label.TITLE, False, "the page title (keep_title is off)")
+    kept = [(s.text, d.label is Label.TITLE) for s, d in zip(segments, decided) if d.kept]
+    heads = [text for text, is_title in kept if is_title]
+    paragraphs = [text for text, is_title in kept if not is_title]
+    # The Blocks are built when first read: clean() and most pipelines read only the text.
+    return Document._lazy(heads[0] if heads else None, paragraphs, _blocks, segments, decided)
+
+
+def _blocks(segments: list[Segment], decided: list[Decision]) -> list[Block]:
+    return [
+        Block(i, s.text, s.first_line, s.last_line, d.label, d.kept, d.reason)
+        for i, (s, d) in enumerate(zip(segments, decided))
+    ]
 
 
 def _check(text: str, config: Config) -> None:

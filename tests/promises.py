@@ -51,11 +51,14 @@ def assert_in_order(paragraphs: Iterable[str], blocks: list[str]) -> None:
 
 
 def check_explained(doc: Document) -> None:
-    """Every block has a reason, and the kept non-title blocks are exactly the paragraphs."""
+    """Every block has a reason, the kept non-title blocks are exactly the paragraphs, and
+    the title is the kept title block."""
     missing = [b for b in doc.blocks if not b.reason]
     assert not missing, f"blocks without a reason: {missing[:3]}"
     kept = [b.text for b in doc.blocks if b.kept and b.label is not cleaner.Label.TITLE]
     assert kept == doc.paragraphs, "paragraphs are not the kept blocks"
+    titles = [b.text for b in doc.blocks if b.kept and b.label is cleaner.Label.TITLE]
+    assert doc.title == (titles[0] if titles else None), "the title is not the kept title block"
 
 
 def check_text_no_invention(text: str, doc: Document) -> None:
