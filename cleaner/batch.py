@@ -20,10 +20,11 @@ import itertools
 import multiprocessing
 from collections import deque
 from concurrent.futures import Future, ProcessPoolExecutor
+from functools import partial
 from typing import Any, Iterable, Iterator, Optional
 
 from .config import Config, resolve
-from .document import Block, Document, Label
+from .document import Columns, Document, Label
 from .pipeline import clean_document
 
 __all__ = ["clean_many"]
@@ -145,25 +146,23 @@ _DECODED = [(label, kept) for label in Label for kept in (False, True)]
 def _pack(d: Document) -> Packed:
     """The Document's columns. A block's index is its position: every Document the
     pipeline makes has its blocks in input order, one per segment."""
-    blocks = d.blocks
+    columns = d._columns()  # from the pipeline's decisions: the worker builds no Block either
     return (
         d.title,
         d.paragraphs,  # the blocks' own strings: pickled once, referred to again in the texts
-        [b.text for b in blocks],
-        [b.first_line for b in blocks],
-        [b.last_line for b in blocks],
-        bytes([_CODES[b.label] + b.kept for b in blocks]),
-        [b.reason for b in blocks],
+        columns.texts,
+        columns.first_lines,
+        columns.last_lines,
+        bytes([_CODES[label] + kept for label, kept in zip(columns.labels, columns.kept)]),
+        columns.reasons,
     )
 
 
 def _unpack(packed: Packed) -> Document:
     title, paragraphs, *columns = packed
-    return Document._lazy(title, paragraphs, _blocks, *columns)
+    return Document._lazy(title, paragraphs, partial(_decode, *columns))
 
 
-def _blocks(texts: list[str], firsts: list[int], lasts: list[int], codes: bytes, reasons: list[str]) -> list[Block]:
-    return [
-        Block(i, text, first, last, *_DECODED[code], reason)
-        for i, (text, first, last, code, reason) in enumerate(zip(texts, firsts, lasts, codes, reasons))
-    ]
+def _decode(texts: list[str], firsts: list[int], lasts: list[int], codes: bytes, reasons: list[str]) -> Columns:
+    labels, kept = zip(*map(_DECODED.__getitem__, codes)) if codes else ((), ())
+    return Columns(texts, firsts, lasts, list(labels), list(kept), reasons)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass, field
-from typing import Any, Callable
+from typing import Any, Callable, NamedTuple
 
 
 class Label(str, enum.Enum):
@@ -98,17 +98,17 @@ class Document:
         return cls(titles[0] if titles else None, paragraphs, blocks)
 
     @classmethod
-    def _lazy(cls, title: str | None, paragraphs: list[str], build: Callable[..., list[Block]], *args: Any) -> Document:
-        """A Document whose blocks are ``build(*args)``, built on first access and kept.
+    def _lazy(cls, title: str | None, paragraphs: list[str], columns: Callable[[], Columns]) -> Document:
+        """A Document whose blocks are ``columns().blocks()``, built on first access and kept.
 
-        clean_many's parent process gets some 200 blocks a page from its workers, and
-        building them as Blocks there takes a core's time away from the workers; a
-        caller reading only the title, paragraphs or text never needs them. Otherwise
-        the Document is the one built at once: equal, same repr, pickled and copied
-        with its blocks built, and dataclasses.replace gives a plain Document.
+        Most callers read only the title, paragraphs or text: clean() never needs the
+        Blocks, nor does clean_many's parent process, whose time taken away from the
+        workers slows the whole run. Otherwise the Document is the one built at once:
+        equal, same repr, pickled and copied with its blocks built, and
+        dataclasses.replace gives a plain Document.
         """
         document = cls.__new__(cls)
-        object.__setattr__(document, "__dict__", {"title": title, "paragraphs": paragraphs, "_build": (build, args)})
+        object.__setattr__(document, "__dict__", {"title": title, "paragraphs": paragraphs, "_build": columns})
         return document
 
     def __getattr__(self, name: str) -> Any:
@@ -116,15 +116,19 @@ class Document:
         # Document from _lazy before its first read (a field with a default_factory
         # leaves no class attribute behind).
         state = self.__dict__
-        lazy = state.get("_build") if name == "blocks" else None
-        if lazy is not None:
-            build, args = lazy
-            blocks = state.setdefault("blocks", build(*args))  # the first of several threads' list
+        build = state.get("_build") if name == "blocks" else None
+        if build is not None:
+            blocks = state.setdefault("blocks", build().blocks())  # the first of several threads' list
             state.pop("_build", None)
             return blocks
         if name == "blocks" and "blocks" in state:  # built by another thread meanwhile
             return state["blocks"]
         raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
+
+    def _columns(self) -> Columns:
+        """The blocks as columns, without building them when they have not been."""
+        build = self.__dict__.get("_build")
+        return build() if build is not None else Columns.of(self.blocks)
 
     def __getstate__(self) -> dict[str, object]:
         return {"title": self.title, "paragraphs": self.paragraphs, "blocks": self.blocks}
@@ -145,3 +149,29 @@ class Document:
             "paragraphs": list(self.paragraphs),
             "blocks": [block.to_dict() for block in self.blocks],
         }
+
+
+class Columns(NamedTuple):
+    """A Document's blocks as one list per field, the index being the position: cheaper
+    to make, to pickle and to send between processes than a Block per input block."""
+
+    texts: list[str]
+    first_lines: list[int]
+    last_lines: list[int]
+    labels: list[Label]
+    kept: list[bool]
+    reasons: list[str]
+
+    @classmethod
+    def of(cls, blocks: list[Block]) -> Columns:
+        return cls(
+            [b.text for b in blocks],
+            [b.first_line for b in blocks],
+            [b.last_line for b in blocks],
+            [b.label for b in blocks],
+            [b.kept for b in blocks],
+            [b.reason for b in blocks],
+        )
+
+    def blocks(self) -> list[Block]:
+        return [Block(i, *fields) for i, fields in enumerate(zip(*self))]

@@ -17,7 +17,7 @@ from . import html as markup
 from . import language
 from .classify import Kind, Verdict, classify
 from .config import Config, resolve
-from .document import Block, Document, Label
+from .document import Columns, Document, Label
 from .features import Features, features
 from .lexicon import DEFAULT as DEFAULT_LEXICON
 from .lexicon import Match
@@ -159,14 +159,18 @@ def run(
     heads = [text for text, is_title in kept if is_title]
     paragraphs = [text for text, is_title in kept if not is_title]
     # The Blocks are built when first read: clean() and most pipelines read only the text.
-    return Document._lazy(heads[0] if heads else None, paragraphs, _blocks, segments, decided)
+    return Document._lazy(heads[0] if heads else None, paragraphs, partial(_columns, segments, decided))
 
 
-def _blocks(segments: list[Segment], decided: list[Decision]) -> list[Block]:
-    return [
-        Block(i, s.text, s.first_line, s.last_line, d.label, d.kept, d.reason)
-        for i, (s, d) in enumerate(zip(segments, decided))
-    ]
+def _columns(segments: list[Segment], decided: list[Decision]) -> Columns:
+    return Columns(
+        [s.text for s in segments],
+        [s.first_line for s in segments],
+        [s.last_line for s in segments],
+        [d.label for d in decided],
+        [d.kept for d in decided],
+        [d.reason for d in decided],
+    )
 
 
 def _check(text: str, config: Config) -> None:
