@@ -197,3 +197,11 @@ def test_profile_travels_to_the_workers():
     (document,) = cleaner.clean_many([text], jobs=2, profile=PROFILE)
     assert [b.reason for b in document.blocks[:2]] == [f"repeated on {len(TEXTS)} pages of site"] * 2
     assert isinstance(Config(profile=PROFILE).profile, Profile)
+
+
+def test_text_mode_documents_are_packed_without_building_their_blocks():
+    document = cleaner.clean_document(TEXTS[0])
+    assert "blocks" not in vars(document)  # clean() never needs them
+    packed = batch._pack(document)
+    assert "blocks" not in vars(document)  # packed from the decisions' columns
+    assert _same_blocks(batch._unpack(packed).blocks, document.blocks)
