@@ -60,6 +60,29 @@ def _language(feats: list[Features], sample: tuple[int, ...], config: Config) ->
     return language.detect(chain.from_iterable(feats[i].tokens for i in sample))
 
 
+#: A text opening with this many short lines before its first paragraph opens with a menu.
+WHOLE_MAX_OPENING_LINES = 30
+
+
+def _whole(verdicts: list[Verdict]) -> bool:
+    """Whether the text is clean already: nothing in it reads as noise (no lexicon phrase,
+    web address, menu or tag line), and it does not open with a menu.
+
+    The second test is for a language whose boilerplate the lexicon does not know: a
+    scraped page then has no phrase to give it away, but its menu still comes first. A
+    cleaned text, or HTML mode's output, opens with its title and soon its first
+    paragraph (the development pages' outputs have fewer than 20 short lines before it).
+    """
+    if any(v.kind is Kind.NOISE for v in verdicts):
+        return False
+    opening = 0
+    for v in verdicts:
+        if v.kind is Kind.PROSE:
+            break
+        opening += v.kind is Kind.LINE
+    return opening < WHOLE_MAX_OPENING_LINES
+
+
 def _per_distinct(fn: Callable[[str], T], texts: list[str], done: dict[str, T] | None = None) -> list[T]:
     """fn of each text, computed once per distinct text (a page repeats its menus).
 
@@ -136,9 +159,9 @@ def run(
             if hints is not None:  # HTML mode: the markup revises the verdicts on the text
                 verdicts = dict(zip(alive, hints([segments[i] for i in alive], [verdicts[i] for i in alive])))
             if whole is None:
-                # Whether a block is noise does not depend on the language: the output of
-                # this run has none either, and cleaning it again is whole too.
-                whole = not any(v.kind is Kind.NOISE for v in verdicts.values())
+                # Decided once, on the first round: a whole text keeps every block, so its
+                # output is itself and cleaning it again decides the same.
+                whole = _whole([verdicts[i] for i in alive])
             # Items change only with the verdicts: later rounds reuse them.
             every = {i: Item(segments[i].text, feats[i], v, segments[i].bullet) for i, v in verdicts.items()}
         items = [every[i] for i in alive]

@@ -11,10 +11,11 @@
    menus, and the footer after it are named for what they are.
 
 A text in which nothing at all reads as noise (``whole``: no lexicon phrase, web
-address, menu or tag line; run() decides it on the first round) is taken to be clean
-already, a cleaned page or HTML mode's output: it is one article from its first line
-to its last, its tables and lists included. On a scraped page the same short lines
-would read as menus; but a scraped page almost always holds some phrase of the lexicon.
+address, menu or tag line, and no menu of short lines before its first paragraph;
+run() decides it on the first round) is taken to be clean already, a cleaned page or
+HTML mode's output: it is one article from its first line to its last, its tables and
+lists included. On a scraped page the same short lines would read as menus; but a
+scraped page almost always holds some phrase of the lexicon, or opens with its menu.
 """
 
 from __future__ import annotations

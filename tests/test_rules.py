@@ -91,6 +91,22 @@ def test_one_line_of_boilerplate_makes_the_text_a_page_again():
     assert cleaner.clean_document(doc.text).text == doc.text
 
 
+def test_a_page_opening_with_a_menu_is_a_page_even_without_a_known_phrase():
+    """A language the lexicon does not know: no phrase gives the page away, its menu does."""
+    menu = [f"Valka {n}" for n in range(40)]  # 40 menu items, in no known language
+    body = [
+        "Tarno velis amuro sen keldi vortan asilo, en menari tolvek osa prandu keli mavor tessi.",
+        "Orvel kasti domun ferra talvi, en sor vekanti mulor asti pendo lorvi kanas ulmo tiran.",
+        "Meski paltor ven usari dolken, tavi sen mirok elvan osti kamur belo tarsi venko ulan.",
+    ]
+    doc = cleaner.clean_document("\n".join(["Tarno velis amuro", *menu, *body]))
+    assert doc.paragraphs == body
+    assert all(not b.kept for b in doc.blocks if b.text in menu)
+    # The same article without its menu is clean text: kept whole, and so is its output.
+    again = cleaner.clean_document(doc.text)
+    assert again.text == doc.text
+
+
 def test_a_photo_text_ending_with_its_credit_is_a_caption_and_spares_the_line_above():
     body = [
         "The council voted on Tuesday night to approve the city's budget for next year after a long debate.",
