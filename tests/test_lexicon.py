@@ -486,3 +486,89 @@ ADDED_LANGUAGE_SENTENCES = [
 @pytest.mark.parametrize("sentence", ADDED_LANGUAGE_SENTENCES)
 def test_added_language_sentences_match_nothing(sentence: str) -> None:
     assert DEFAULT.match(sentence) is None
+
+
+# --- wider coverage of thin languages --------------------------------------------------------
+
+#: Blocks as news sites in these languages print them, and the label the lexicon must give.
+THIN_LANGUAGE_BLOCKS = [
+    ("Διαβάστε ακόμη: Νέα μέτρα για τη στέγαση", "link-list"),
+    ("Ακολουθήστε το site στο Google News και μάθετε πρώτοι όλες τις ειδήσεις", "boilerplate-phrase"),
+    ("Δεν υπάρχουν σχόλια", "comment"),
+    ("ΕΤΙΚΕΤΕΣ", "navigation"),
+    ("관련기사 : 정부, 새 정책 발표", "link-list"),
+    ("이 기자의 다른 기사", "link-list"),
+    ("사진=연합뉴스", "caption"),
+    ("댓글 더보기", "comment"),
+    ("あわせて読みたい：首相が会見", "link-list"),
+    ("この記事は有料記事です。残り1234文字", "boilerplate-phrase"),
+    ("2024年5月3日 10時00分 配信", "byline"),
+    ("写真拡大", "caption"),
+    ("延伸阅读：国务院发布新规", "link-list"),
+    ("用微信扫描二维码分享至好友和朋友圈", "boilerplate-phrase"),
+    ("京ICP备12345678号", "footer"),
+    ("原标题：国务院发布新规", "byline"),
+    ("Читайте нас в Telegram", "link-list"),
+    ("Теги: политика, экономика", "navigation"),
+    ("Фото: ТАСС", "caption"),
+    ("Комментарии закрыты", "comment"),
+    ("Sprawdź też: Rząd przyjął budżet", "link-list"),
+    ("Dalsza część artykułu pod materiałem wideo", "widget"),
+    ("Fot. PAP/Radek Pietruszka", "caption"),
+    ("Суб'єкт у сфері онлайн-медіа; ідентифікатор медіа R40-01234", "footer"),
+    ("Článek pokračuje pod reklamou", "widget"),
+    ("Foto: ČTK", "caption"),
+    ("İlgili Haber: Meclis bütçeyi kabul etti", "link-list"),
+    ("Haberin devamı için tıklayınız", "boilerplate-phrase"),
+    ("Borítókép: MTI/Koszticsák Szilárd", "caption"),
+    ("Szólj hozzá!", "comment"),
+    ("Läs mer: Regeringen presenterar budgeten", "link-list"),
+    ("Foto: TT", "caption"),
+    ("Artikkeli jatkuu mainoksen alla", "widget"),
+    ("Saken fortsetter under annonsen", "widget"),
+    ("Artiklen fortsætter efter annoncen", "widget"),
+    ("Articolul continuă după reclamă", "widget"),
+    ("Članak se nastavlja ispod oglasa", "widget"),
+    ("بقلم: محمد أحمد", "byline"),
+    ("צילום: רויטרס", "caption"),
+    ("Thứ Sáu, 3/5/2024, 10:00 (GMT+7)", "byline"),
+    ("Baca berita dengan sedikit iklan, klik di sini", "link-list"),
+    ("Foto: ANP", "caption"),
+    ("کلیه حقوق مادی و معنوی این سایت محفوظ است", "footer"),
+]
+
+
+@pytest.mark.parametrize(("text", "label"), THIN_LANGUAGE_BLOCKS)
+def test_thin_language_boilerplate_is_labelled(text: str, label: str) -> None:
+    match = DEFAULT.match(text)
+    assert match is not None, text
+    assert match.label == label, (text, match)
+
+
+THIN_LANGUAGE_SENTENCES = [
+    # body sentences that start with, or contain, words of the new phrases
+    "Η κυβέρνηση ανακοίνωσε νέα μέτρα για τη στέγαση των νέων.",  # el
+    "관련 기사에 따르면 정부는 새로운 정책을 발표했다.",  # ko: "관련 기사 *" is word-aligned
+    "配信開始は来月の予定だと同社は明らかにした。",  # ja
+    "写真家の田中さんが東京で個展を開いた。",  # ja
+    "国务院总理在记者会见上介绍了新规的主要内容。",  # zh
+    "Фото с места происшествия опубликовала полиция.",  # ru
+    "Fotografie z wystawy można oglądać do końca maja.",  # pl: "fot *" is word-aligned
+    "Oprócz tego rząd zapowiedział nowe inwestycje.",  # pl
+    "Foto z místa nehody zveřejnila policie na sociálních sítích.",  # cs
+    "Etiketler ürünlerin üzerine yeniden yapıştırıldı.",  # tr
+    "Borítóképünkön a miniszterelnök látható a parlamentben.",  # hu
+    "Senaste mätningen visar att stödet för partiet ökar.",  # sv
+    "Kuva otettiin Helsingissä viime viikolla.",  # fi
+    "كتب الرئيس رسالة إلى البرلمان يوم الثلاثاء.",  # ar
+    "צילום הסרט החל בשבוע שעבר בתל אביב.",  # he
+    "Ảnh hưởng của bão số 3 khiến nhiều tỉnh bị ngập.",  # vi
+    "Penulis buku itu meraih penghargaan sastra tahun ini.",  # id
+    "โดยเฉพาะในกรุงเทพฯ ฝนตกหนักตลอดทั้งคืน",  # th
+    "Piše se nova povijest hrvatskog sporta.",  # hr: "piše" is exact only
+]
+
+
+@pytest.mark.parametrize("sentence", THIN_LANGUAGE_SENTENCES)
+def test_thin_language_sentences_match_nothing(sentence: str) -> None:
+    assert DEFAULT.match(sentence) is None
