@@ -26,6 +26,7 @@ from typing import Any, Iterable, Iterator, Optional
 from .config import Config, resolve
 from .document import Columns, Document, Label
 from .pipeline import clean_document
+from .segment import segment
 
 __all__ = ["clean_many"]
 
@@ -65,15 +66,17 @@ def _pooled(texts: Iterable[str], jobs: int, config: Config) -> Iterator[Documen
     pool = ProcessPoolExecutor(
         jobs, mp_context=multiprocessing.get_context(), initializer=_init_worker, initargs=(config,)
     )
-    pending: deque[Future[tuple[list[Packed], BaseException | None]]] = deque()
+    # Each chunk stays here with its future: the texts are the blocks of their Documents.
+    pending: deque[tuple[list[str], Future[tuple[list[Packed], BaseException | None]]]] = deque()
     try:
         for chunk in itertools.islice(chunks, jobs * WINDOW_PER_JOB):
-            pending.append(pool.submit(_clean_chunk, chunk))
+            pending.append((chunk, pool.submit(_clean_chunk, chunk)))
         while pending:
-            packed, error = pending.popleft().result()
+            sent, future = pending.popleft()
+            packed, error = future.result()
             for chunk in itertools.islice(chunks, 1):  # refill before yielding: workers stay busy
-                pending.append(pool.submit(_clean_chunk, chunk))
-            yield from map(_unpack, packed)
+                pending.append((chunk, pool.submit(_clean_chunk, chunk)))
+            yield from map(_unpack, sent, packed)
             if error is not None:
                 raise error
     finally:  # also when the caller stops early: drop queued chunks, let running ones finish
@@ -131,38 +134,41 @@ def _clean_chunk(texts: list[str]) -> tuple[list[Packed], BaseException | None]:
 
 # --- Documents between processes ------------------------------------------------------
 # Both cores are busy with the workers, so what the parent process does for each page
-# slows the whole run down. A Document is handed back in columns (one list per Block
-# field, the label and kept flag as one byte per block), which costs the workers less to
-# pickle than an object or a tuple per block, and for the parent to unpickle; and the
-# parent builds the Blocks only if they are read (Document._lazy): a caller reading the
-# title, paragraphs or text never needs them.
+# slows the whole run down, and so does what the workers do on top of cleaning. A
+# worker sends back only what the parent cannot know: the title, the paragraphs, and
+# each block's label, kept flag (one byte a block) and reason. The blocks themselves
+# are the lines of the text the parent sent (a Document's blocks are its input's
+# lines, in order), so the parent makes them again from it, and only if they are read
+# (Document._lazy): a caller reading the title, paragraphs or text never needs them.
 
-#: title, paragraphs, then the blocks' texts, first lines, last lines, label+kept codes, reasons.
-Packed = tuple[Optional[str], list[str], list[str], list[int], list[int], bytes, list[str]]
+#: title, paragraphs, one label+kept code per block, the blocks' reasons.
+Packed = tuple[Optional[str], list[str], bytes, list[str]]
 _CODES = {label: 2 * n for n, label in enumerate(Label)}  # + 1 if kept
 _DECODED = [(label, kept) for label in Label for kept in (False, True)]
 
 
 def _pack(d: Document) -> Packed:
-    """The Document's columns. A block's index is its position: every Document the
-    pipeline makes has its blocks in input order, one per segment."""
+    """What the parent needs besides the text it sent (see above)."""
     columns = d._columns()  # from the pipeline's decisions: the worker builds no Block either
-    return (
-        d.title,
-        d.paragraphs,  # the blocks' own strings: pickled once, referred to again in the texts
-        columns.texts,
-        columns.first_lines,
-        columns.last_lines,
-        bytes([_CODES[label] + kept for label, kept in zip(columns.labels, columns.kept)]),
-        columns.reasons,
-    )
+    codes = bytes([_CODES[label] + kept for label, kept in zip(columns.labels, columns.kept)])
+    return d.title, d.paragraphs, codes, columns.reasons
 
 
-def _unpack(packed: Packed) -> Document:
-    title, paragraphs, *columns = packed
-    return Document._lazy(title, paragraphs, partial(_decode, *columns))
+def _unpack(text: str, packed: Packed) -> Document:
+    title, paragraphs, codes, reasons = packed
+    return Document._lazy(title, paragraphs, partial(_decode, text, codes, reasons))
 
 
-def _decode(texts: list[str], firsts: list[int], lasts: list[int], codes: bytes, reasons: list[str]) -> Columns:
+def _decode(text: str, codes: bytes, reasons: list[str]) -> Columns:
+    segments = segment(text)
+    if len(segments) != len(codes):  # the invariant above broken: say so, never mislabel
+        raise RuntimeError(f"{len(codes)} decisions came back for {len(segments)} blocks")
     labels, kept = zip(*map(_DECODED.__getitem__, codes)) if codes else ((), ())
-    return Columns(texts, firsts, lasts, list(labels), list(kept), reasons)
+    return Columns(
+        [s.text for s in segments],
+        [s.first_line for s in segments],
+        [s.last_line for s in segments],
+        list(labels),
+        list(kept),
+        reasons,
+    )

@@ -18,6 +18,7 @@ import cleaner
 from cleaner import Config, Profile, batch
 from cleaner.pipeline import InputTooLarge
 from cleaner.profile import learn
+from cleaner.segment import segment
 
 FIXTURES = Path(__file__).parent.parent / "fixtures"
 TEXTS = [p.read_text(encoding="utf-8") for p in sorted(FIXTURES.glob("*/input.txt"))]
@@ -48,7 +49,8 @@ def test_a_spawned_pool_gives_the_same_output_as_a_plain_loop():
     spawn = multiprocessing.get_context("spawn")
     chunks = [TEXTS[i : i + 5] for i in range(0, len(TEXTS), 5)]
     with ProcessPoolExecutor(2, mp_context=spawn, initializer=batch._init_worker, initargs=(CONFIG,)) as pool:
-        pooled = [batch._unpack(d) for packed, error in pool.map(batch._clean_chunk, chunks) for d in packed]
+        results = pool.map(batch._clean_chunk, chunks)
+        pooled = [batch._unpack(t, d) for chunk, (packed, _) in zip(chunks, results) for t, d in zip(chunk, packed)]
         bound = list(pool.map(functools.partial(cleaner.clean, config=CONFIG), TEXTS))
     assert pooled == _loop(TEXTS)
     assert bound == [d.paragraphs for d in _loop(TEXTS)]
@@ -85,27 +87,17 @@ def test_lazy_on_an_endless_generator(jobs):
     assert next(read) <= batch.CHUNK_TEXTS * window + 1
 
 
-def _html(text: str) -> str:
-    # Each line's first word and the rest on two lines of the source: blocks of two lines.
-    paragraphs = "".join(f"<p>{first}\n<span>{rest}</span></p>\n" for first, _, rest in
-                         (line.partition(" ") for line in text.splitlines()))
-    return (
-        "<html><head><title>A page - The Gazette</title></head><body><nav><a href='/'>Home</a> "
-        f"<a href='/news'>News</a></nav>\n<article>{paragraphs}</article>"
-        "<footer><p>Copyright 2024 Gazette Media</p></footer></body></html>"
-    )
-
-
-def _every_kind_of_document() -> list[cleaner.Document]:
-    """Text and HTML, title kept and left out, empty, all noise, and one that did not settle."""
-    documents = _loop(TEXTS) + _loop(TEXTS, Config())
-    documents += [cleaner.clean_html_document(_html(text), keep_title=keep) for text in TEXTS[:6] for keep in (True, False)]
-    documents += [cleaner.clean_document(""), cleaner.clean_document("Home\nNews\nSport\nContact us")]
+def _every_kind_of_document() -> list[tuple[str, cleaner.Document]]:
+    """(text, Document) pairs as clean_many meets them: title kept and left out, a site
+    profile, empty, all noise, and one that did not settle."""
+    pairs = list(zip(TEXTS, _loop(TEXTS))) + list(zip(TEXTS, _loop(TEXTS, Config())))
+    pairs += [(text, cleaner.clean_document(text)) for text in ("", "Home\nNews\nSport\nContact us")]
     # What pipeline._settle hands back when the output does not settle: every block dropped.
     reason = "the output did not settle in 4 rounds of cleaning it again"
-    blocks = [dataclasses.replace(b, kept=False, reason=reason) if b.kept else b for b in documents[0].blocks]
-    documents.append(cleaner.Document(None, [], blocks))
-    return documents
+    text, document = pairs[0]
+    blocks = [dataclasses.replace(b, kept=False, reason=reason) if b.kept else b for b in document.blocks]
+    pairs.append((text, cleaner.Document(None, [], blocks)))
+    return pairs
 
 
 def _same_blocks(a: list[cleaner.Block], b: list[cleaner.Block]) -> bool:
@@ -116,25 +108,32 @@ def _same_blocks(a: list[cleaner.Block], b: list[cleaner.Block]) -> bool:
 def test_documents_cross_processes_packed_without_loss():
     assert [f.name for f in dataclasses.fields(cleaner.Block)] == [
         "index", "text", "first_line", "last_line", "label", "kept", "reason"
-    ]  # batch._pack must follow a change here
-    documents = _every_kind_of_document()
+    ]  # batch._pack and batch._decode must follow a change here
+    pairs = _every_kind_of_document()
     kinds = {(d.title is not None, bool(d.paragraphs), any(b.label is cleaner.Label.TITLE and not b.kept for b in d.blocks))
-             for d in documents}
+             for _, d in pairs}
     assert kinds >= {(True, True, False), (False, True, True), (False, False, False)}  # each kind is there
-    assert any(b.first_line != b.last_line for d in documents for b in d.blocks)
-    for document in documents:
-        # _pack sends no index: it relies on every block's index being its position.
-        assert [b.index for b in document.blocks] == list(range(len(document.blocks)))
-        back = batch._unpack(pickle.loads(pickle.dumps(batch._pack(document))))
+    for text, document in pairs:
+        # What the hand-back relies on: the blocks are the text's lines, the index their position.
+        assert [(b.index, b.text, b.first_line, b.last_line) for b in document.blocks] == [
+            (i, s.text, s.first_line, s.last_line) for i, s in enumerate(segment(text))
+        ]
+        back = batch._unpack(text, pickle.loads(pickle.dumps(batch._pack(document))))
         assert back == document
         assert (back.title, back.paragraphs, back.text) == (document.title, document.paragraphs, document.text)
         assert _same_blocks(back.blocks, document.blocks)
 
 
+def test_decisions_that_do_not_fit_the_text_are_an_error_not_a_mislabel():
+    document = cleaner.clean_document(TEXTS[0])
+    with pytest.raises(RuntimeError, match="decisions came back"):
+        batch._unpack(TEXTS[1], batch._pack(document)).blocks
+
+
 def test_a_lazily_built_document_is_the_eagerly_built_one():
-    for document in _every_kind_of_document():
+    for text, document in _every_kind_of_document():
         packed = pickle.loads(pickle.dumps(batch._pack(document)))
-        lazy = batch._unpack(packed)
+        lazy = batch._unpack(text, packed)
         assert (lazy.title, lazy.paragraphs, lazy.text) == (document.title, document.paragraphs, document.text)
         assert not hasattr(lazy, "no_such_attribute")
         assert "blocks" not in vars(lazy)  # not built until read
@@ -143,19 +142,21 @@ def test_a_lazily_built_document_is_the_eagerly_built_one():
         assert _same_blocks(lazy.blocks, document.blocks)
         assert list(vars(lazy)) == ["title", "paragraphs", "blocks"]  # nothing else left behind
         with pytest.raises(dataclasses.FrozenInstanceError):
-            batch._unpack(packed).blocks = []
+            batch._unpack(text, packed).blocks = []
         assert dataclasses.fields(lazy) == dataclasses.fields(document)
-        assert repr(batch._unpack(packed)) == repr(document)
-        assert batch._unpack(packed).to_dict() == document.to_dict()
-        assert batch._unpack(packed).dropped == document.dropped
-        assert dataclasses.asdict(batch._unpack(packed)) == dataclasses.asdict(document)
-        replaced = dataclasses.replace(batch._unpack(packed), title="Another title")
+        assert repr(batch._unpack(text, packed)) == repr(document)
+        assert batch._unpack(text, packed).to_dict() == document.to_dict()
+        assert batch._unpack(text, packed).dropped == document.dropped
+        assert dataclasses.asdict(batch._unpack(text, packed)) == dataclasses.asdict(document)
+        replaced = dataclasses.replace(batch._unpack(text, packed), title="Another title")
         assert replaced == dataclasses.replace(document, title="Another title")
         assert list(vars(replaced)) == ["title", "paragraphs", "blocks"]
-        # Pickled and copied with the blocks built: the same bytes as the eager Document.
-        assert pickle.dumps(batch._unpack(packed)) == pickle.dumps(document)
-        for copied in (pickle.loads(pickle.dumps(batch._unpack(packed))), copy.copy(batch._unpack(packed)),
-                       copy.deepcopy(batch._unpack(packed))):
+        # Pickled and copied with the blocks built, nothing private in the state (the bytes
+        # may differ: the rebuilt block texts are equal strings, not the paragraphs' own).
+        assert batch._unpack(text, packed).__getstate__() == document.__getstate__()
+        assert b"_decode" not in pickle.dumps(batch._unpack(text, packed))
+        for copied in (pickle.loads(pickle.dumps(batch._unpack(text, packed))), copy.copy(batch._unpack(text, packed)),
+                       copy.deepcopy(batch._unpack(text, packed))):
             assert list(vars(copied)) == ["title", "paragraphs", "blocks"]
             assert copied == document and _same_blocks(copied.blocks, document.blocks)
 
@@ -163,7 +164,7 @@ def test_a_lazily_built_document_is_the_eagerly_built_one():
 def test_threads_reading_a_lazy_document_get_the_same_blocks():
     document = _loop(TEXTS[:1])[0]
     for _ in range(20):
-        lazy = batch._unpack(batch._pack(document))
+        lazy = batch._unpack(TEXTS[0], batch._pack(document))
         with ThreadPoolExecutor(4) as pool:
             got = list(pool.map(lambda _: lazy.blocks, range(8)))
         assert all(blocks is got[0] for blocks in got) and got[0] == document.blocks
@@ -204,4 +205,4 @@ def test_text_mode_documents_are_packed_without_building_their_blocks():
     assert "blocks" not in vars(document)  # clean() never needs them
     packed = batch._pack(document)
     assert "blocks" not in vars(document)  # packed from the decisions' columns
-    assert _same_blocks(batch._unpack(packed).blocks, document.blocks)
+    assert _same_blocks(batch._unpack(TEXTS[0], packed).blocks, document.blocks)
