@@ -26,6 +26,7 @@ from typing import Any, Iterable, Iterator, Optional
 from .config import Config, resolve
 from .document import Columns, Document, Label
 from .pipeline import clean_document
+from .revise import Decision
 from .segment import segment
 
 __all__ = ["clean_many"]
@@ -163,12 +164,4 @@ def _decode(text: str, codes: bytes, reasons: list[str]) -> Columns:
     segments = segment(text)
     if len(segments) != len(codes):  # the invariant above broken: say so, never mislabel
         raise RuntimeError(f"{len(codes)} decisions came back for {len(segments)} blocks")
-    labels, kept = zip(*map(_DECODED.__getitem__, codes)) if codes else ((), ())
-    return Columns(
-        [s.text for s in segments],
-        [s.first_line for s in segments],
-        [s.last_line for s in segments],
-        list(labels),
-        list(kept),
-        reasons,
-    )
+    return Columns.of(segments, [Decision(*_DECODED[code], reason) for code, reason in zip(codes, reasons)])

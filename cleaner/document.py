@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass, field
-from typing import Any, Callable, NamedTuple
+from typing import Any, Callable, NamedTuple, Sequence
 
 
 class Label(str, enum.Enum):
@@ -128,7 +128,7 @@ class Document:
     def _columns(self) -> Columns:
         """The blocks as columns, without building them when they have not been."""
         build = self.__dict__.get("_build")
-        return build() if build is not None else Columns.of(self.blocks)
+        return build() if build is not None else Columns.of(self.blocks, self.blocks)
 
     def __getstate__(self) -> dict[str, object]:
         return {"title": self.title, "paragraphs": self.paragraphs, "blocks": self.blocks}
@@ -163,14 +163,16 @@ class Columns(NamedTuple):
     reasons: list[str]
 
     @classmethod
-    def of(cls, blocks: list[Block]) -> Columns:
+    def of(cls, lines: Sequence[Any], decisions: Sequence[Any]) -> Columns:
+        """From the lines (anything with text, first_line, last_line: Segments, Blocks)
+        and the decisions on them (anything with label, kept, reason: Decisions, Blocks)."""
         return cls(
-            [b.text for b in blocks],
-            [b.first_line for b in blocks],
-            [b.last_line for b in blocks],
-            [b.label for b in blocks],
-            [b.kept for b in blocks],
-            [b.reason for b in blocks],
+            [x.text for x in lines],
+            [x.first_line for x in lines],
+            [x.last_line for x in lines],
+            [d.label for d in decisions],
+            [d.kept for d in decisions],
+            [d.reason for d in decisions],
         )
 
     def blocks(self) -> list[Block]:

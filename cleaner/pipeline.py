@@ -182,18 +182,7 @@ def run(
     heads = [text for text, is_title in kept if is_title]
     paragraphs = [text for text, is_title in kept if not is_title]
     # The Blocks are built when first read: clean() and most pipelines read only the text.
-    return Document._lazy(heads[0] if heads else None, paragraphs, partial(_columns, segments, decided))
-
-
-def _columns(segments: list[Segment], decided: list[Decision]) -> Columns:
-    return Columns(
-        [s.text for s in segments],
-        [s.first_line for s in segments],
-        [s.last_line for s in segments],
-        [d.label for d in decided],
-        [d.kept for d in decided],
-        [d.reason for d in decided],
-    )
+    return Document._lazy(heads[0] if heads else None, paragraphs, partial(Columns.of, segments, decided))
 
 
 def _check(text: str, config: Config) -> None:
