@@ -297,6 +297,10 @@ class Lexicon:
             contains = _best(contains, self._match_contains_unspaced(folded))
         return contains
 
+    def exact(self, text: str) -> Match | None:
+        """The exact phrase that ``text`` folds to, or None (prefix and contains phrases aside)."""
+        return self._exact.get(fold(text))
+
     def _match_prefix(self, words: list[str]) -> Match | None:
         best: Match | None = None
         for size in self._prefix_sizes.get(words[0], ()):

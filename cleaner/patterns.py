@@ -37,8 +37,8 @@ def match_block(lexicon: Lexicon, text: str) -> Match | None:
             return Match(credit.label, f"{credit.phrase}: ...", credit.language)
     if 3 <= words <= BYLINE_MAX_WORDS:
         named = text.split("|", 1)[0].split()
-        byline = lexicon.match(named[0]) if named else None
-        if byline is not None and byline.label == Label.BYLINE.value and byline.kind == "exact":
+        byline = lexicon.exact(named[0]) if named else None
+        if byline is not None and byline.label == Label.BYLINE.value:
             if sum(1 for w in named[1:] if w[:1].isupper() and w.isalpha()) >= 2:
                 return Match(byline.label, f"{byline.phrase} <name>", byline.language)
     if colon and words <= CAPTION_WITH_CREDIT_WORDS:

@@ -10,7 +10,6 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass, field
 from functools import partial
-from itertools import chain
 from typing import Any, Callable, TypeVar
 
 from . import html as markup
@@ -50,14 +49,27 @@ def _sample(feats: list[Features], alive: list[int]) -> tuple[int, ...]:
     return tuple(sample)
 
 
-def _language(feats: list[Features], sample: tuple[int, ...], config: Config) -> str | None:
-    """The stoplist name of the text's language (None if unknown)."""
+def _language(feats: list[Features], texts: list[str], sample: tuple[int, ...], config: Config, known: Known) -> str | None:
+    """The stoplist name of the text's language (None if unknown), from the first
+    DETECT_WORDS words of the sample. A block's votes are counted once per call: the
+    next round's sample mostly holds the same blocks."""
     if config.language != "auto":
         name = language.stoplist_name(config.language)
         if name is None:
             raise ValueError(f"unknown language {config.language!r}")
         return name
-    return language.detect(chain.from_iterable(feats[i].tokens for i in sample))
+    votes, words = 0, 0
+    for i in sample:
+        tokens = feats[i].tokens
+        if words + len(tokens) > language.DETECT_WORDS:  # the last block counts in part
+            tokens = tokens[: language.DETECT_WORDS - words]
+            votes += language.votes(tokens)
+        else:
+            text = texts[i]
+            block = known.votes.get(text)
+            votes += block if block is not None else known.votes.setdefault(text, language.votes(tokens))
+        words += len(tokens)
+    return language.decide(votes, words)
 
 
 #: A text opening with this many short lines before its first paragraph opens with a menu.
@@ -99,6 +111,7 @@ class Known:
 
     features: dict[str, Features] = field(default_factory=dict)
     matches: dict[str, Match | None] = field(default_factory=dict)
+    votes: dict[str, int] = field(default_factory=dict)  # each block's language votes
     languages: dict[tuple[str, ...], str | None] = field(default_factory=dict)  # by the sample's texts
     verdicts: dict[tuple[str, bool, str | None], Verdict] = field(default_factory=dict)  # by text, bullet, language
 
@@ -140,7 +153,7 @@ def run(
         if now_sample != sample:
             key = tuple(texts[i] for i in now_sample)
             if key not in known.languages:
-                known.languages[key] = _language(feats, now_sample, config)
+                known.languages[key] = _language(feats, texts, now_sample, config, known)
             name = known.languages[key]
         sample = now_sample
         now = language.stopwords(name)
