@@ -153,9 +153,13 @@ def weights(items: list[Item], ctx: Context, headline: int | None) -> list[float
         prose_after[i] = prose_after[i + 1] if marker[i + 1] else prose[i + 1]
     out = [item.verdict.weight for item in items]
     if headline is not None:
-        for i in range(headline + 1, min(headline + ANCHOR_WINDOW + 1, n)):
-            if out[i] > 0:
-                out[i] *= ANCHOR_BOOST
+        # The window opens at the first prose below the headline (past the byline, date and
+        # buttons of the header), if that is within the window.
+        first = next((i for i in range(headline + 1, min(headline + ANCHOR_WINDOW + 1, n)) if out[i] > 0), None)
+        if first is not None:
+            for i in range(first, min(first + ANCHOR_WINDOW, n)):
+                if out[i] > 0:
+                    out[i] *= ANCHOR_BOOST
     for i, kind in enumerate(kinds):
         if marker[i]:
             out[i] = -MARKER_WEIGHT
@@ -323,10 +327,36 @@ def find_title(items: list[Item], start: int, headline: int | None) -> int | Non
 
 
 def _repeats_title(item: Item, title: Item) -> bool:
-    """The headline again, with or without the site name after it."""
+    """The headline again, with or without the site name after it.
+
+    In Chinese and Japanese a "word" is a whole clause between punctuation marks, so a
+    headline that differs from the page's <title> by a character or two ("尹大統領" for
+    "尹錫悦大統領") shares no word after the first: there, with the same first word, most
+    of the shorter one's character pairs must occur in the longer one.
+    """
     a, b = item.feats.tokens, title.feats.tokens
     short, long = (a, b) if len(a) <= len(b) else (b, a)
-    return len(short) >= 3 and long[: len(short)] == short
+    if len(short) >= 3 and long[: len(short)] == short:
+        return True
+    return bool(a) and a[:1] == b[:1] and _UNSPACED.search(a[0]) is not None and _similar_characters(a, b)
+
+
+#: Han and kana: scripts written without spaces.
+_UNSPACED = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+#: A headline in those scripts repeats the title if it has at least this many characters...
+HEADLINE_MIN_CHARS = 8
+#: ...and at least this share of its adjacent character pairs occur in the title (or the other way round).
+HEADLINE_PAIR_SHARE = 0.8
+
+
+def _similar_characters(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    x, y = "".join(a), "".join(b)
+    short, long = (x, y) if len(x) <= len(y) else (y, x)
+    if len(short) < HEADLINE_MIN_CHARS:
+        return False
+    pairs = [short[i : i + 2] for i in range(len(short) - 1)]
+    known = {long[i : i + 2] for i in range(len(long) - 1)}
+    return sum(p in known for p in pairs) >= HEADLINE_PAIR_SHARE * len(pairs)
 
 
 def revise(items: list[Item], whole: bool = False, titled: bool = True) -> tuple[list[Decision], int | None]:

@@ -190,3 +190,44 @@ def test_a_comments_link_in_the_headlines_header_does_not_end_the_article():
     page = ["Budget: the council votes - The Gazette", "Home", "News",
             "Budget: the council votes", standfirst, "By Jane Doe", "Join the conversation"] + article
     assert cleaner.clean("\n".join(page)) == [standfirst] + article
+
+
+def test_a_japanese_headline_that_shortens_a_name_of_the_title_is_the_headline():
+    # In Chinese and Japanese a token is a whole clause: the headline's "尹大統領" for the
+    # title's "尹錫悦大統領" leaves one differing character pair, not one differing word.
+    title = "韓国が戒厳令、尹錫悦大統領「野党が反国家行為」…「従北勢力を清算」 : 読売新聞"
+    headline = "韓国が戒厳令、尹大統領「野党が反国家行為」…「従北勢力を清算」"
+    other = "韓国が戒厳令、国会が解除要求を可決…在韓日本人に注意を呼びかけ"
+    body = "韓国の大統領は３日夜、緊急談話を出し、野党が国政をまひさせているとして非常戒厳を宣言した。"
+    page = [title, "ホーム", "国際", other, "ニュース", headline, "2024/12/04 00:05", body, body.replace("３日", "４日")]
+    doc = cleaner.clean_document("\n".join(page))
+    assert doc.title == headline  # not the other headline that shares only its first clause
+    assert doc.paragraphs == page[7:]
+
+
+def test_the_article_below_a_long_header_counts_from_its_first_paragraph():
+    # The headline's header (byline, date, buttons) is ten lines long: the prose below the
+    # headline is counted from the first paragraph on, so the article outweighs the longer
+    # run of teasers above it.
+    headline = "The council approves next year's budget"
+    header = ["By Jane Doe", "12 March 2024", "Gift article", "Listen", "Save", "Jane Doe", "City desk", "5 min", "Updated", "Tuesday"]
+    article = [
+        "The council voted on Tuesday night to approve the budget after a debate of more than four hours.",
+        "The opposition said the plan would raise local taxes for families who are already struggling.",
+        "The mayor said the spending was needed to repair roads and schools across the whole city.",
+        "Work on the first schools is due to start in the spring, once the contracts have been signed.",
+        "A final vote on the tax rate itself will take place at the next meeting of the council in May.",
+    ]
+    teasers = [
+        "A new bakery has opened in the old train station, and the queues have not stopped since then.",
+        "The river festival returns this summer with boats, music and food stalls along both of its banks.",
+        "Our critic spent a week eating at the food trucks in the market and picked her five favourites.",
+        "The city library will stay open until late on Thursdays, starting from the first week of June.",
+        "Residents of the east side have started a garden on the roof of a car park near the station.",
+        "The football club has signed a new coach, who says that he wants to bring back attacking play.",
+        "Local schools are asking for volunteers who can help children to read for an hour each week.",
+        "A survey of cyclists found that most of them would ride more if the bike lanes were wider.",
+    ]
+    menu = [f"Section {n}" for n in range(50)]
+    page = [f"{headline} - The Gazette", "Home", *teasers, *menu, headline, *header, *article]
+    assert cleaner.clean("\n".join(page)) == article
