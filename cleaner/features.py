@@ -22,6 +22,12 @@ _ASCII_WORDS = bytes(ord(chr(c).lower()) if chr(c).isalnum() or chr(c) == "_" el
 # Han, kana, Hangul syllables are counted per character: those scripts have no
 # spaces (Hangul has, but its words are short), so a run of them is not one word.
 _CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}]")
+# Thai, Lao, Myanmar and Khmer are written without spaces between words too, but their
+# words are longer: a letter (not counting the vowel and tone marks) is a quarter word.
+_SOUTHEAST = re.compile("[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff]")
+_SOUTHEAST_LETTER = regex.compile(r"[[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff]&&\p{Lo}]", regex.V1)
+#: Letters of Thai, Lao, Myanmar and Khmer per word ("ประกาศ", to announce, has five).
+SOUTHEAST_LETTERS_PER_WORD = 4
 # Han, kana and every astral character lie at U+2E80 or above: below it, the faster
 # `re` patterns that stand for the `regex` ones on BMP text give the same answers.
 _WIDE = re.compile("[\u2e80-\U0010ffff]")
@@ -53,7 +59,7 @@ _GLUED_BMP = re.compile(f"[{_LU}](?<=[{_LL}]{{2}}[{_LU}])(?=[{_LL}])")  # _GLUED
 # Closing quotes and brackets that may follow the sentence's final punctuation.
 _CLOSERS = "\"'”’»›)]}」』】〕〉》"
 #: Characters that end a sentence, in the scripts we serve.
-TERMINAL = frozenset(".!?…。！？‼⁇⁈⁉؟۔।॥።፧።᙮‥．｡")
+TERMINAL = frozenset(".!?…。！？‼⁇⁈⁉؟۔।॥።፧።᙮‥．｡։။។៕།")
 #: Characters that end a clause that goes on in the next block ("highlights:").
 SEMI_TERMINAL = frozenset(":;：；")
 #: Separators of menus and breadcrumbs written on one line.
@@ -68,7 +74,7 @@ class Features(NamedTuple):
     """What one block's text says about it. A NamedTuple: built for every block, it must be cheap."""
 
     tokens: tuple[str, ...]  # lower-cased word tokens (CJK runs kept whole)
-    words: int  # word count, CJK characters counted as half a word each
+    words: int  # word count, CJK characters counted as half a word each, Thai (and kin) letters as a quarter
     terminal: bool  # ends like a sentence
     semi_terminal: bool  # ends with a colon or semicolon
     lowercase: bool  # has letters with case, none of them upper-case
@@ -101,6 +107,10 @@ def features(text: str) -> Features:
         if cjk:
             # Each CJK character counts as half a word; the runs themselves are not words.
             words += (cjk + 1) // 2 - sum(1 for t in tokens if _CJK.match(t))
+    if not is_ascii and _SOUTHEAST.search(text) is not None:
+        letters = len(_SOUTHEAST_LETTER.findall(text))
+        # The runs of those letters count by their length, not as one word each.
+        words += -(-letters // SOUTHEAST_LETTERS_PER_WORD) - sum(1 for t in tokens if _SOUTHEAST.search(t))
     separators = 0
     if _SEPARATOR.search(text) is not None:
         # "»" closes a French quotation when "«" opened it; in "Home » News" it separates.

@@ -329,7 +329,7 @@ def find_title(items: list[Item], start: int, headline: int | None) -> int | Non
 def _repeats_title(item: Item, title: Item) -> bool:
     """The headline again, with or without the site name after it.
 
-    In Chinese and Japanese a "word" is a whole clause between punctuation marks, so a
+    In Chinese, Japanese or Thai a "word" is a whole clause between punctuation marks, so a
     headline that differs from the page's <title> by a character or two ("尹大統領" for
     "尹錫悦大統領") shares no word after the first: there, with the same first word, most
     of the shorter one's character pairs must occur in the longer one.
@@ -341,8 +341,8 @@ def _repeats_title(item: Item, title: Item) -> bool:
     return bool(a) and a[:1] == b[:1] and _UNSPACED.search(a[0]) is not None and _similar_characters(a, b)
 
 
-#: Han and kana: scripts written without spaces.
-_UNSPACED = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+#: Scripts written without spaces: Han, kana, Thai, Lao, Myanmar, Khmer.
+_UNSPACED = re.compile("[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 #: A headline in those scripts repeats the title if it has at least this many characters...
 HEADLINE_MIN_CHARS = 8
 #: ...and at least this share of its adjacent character pairs occur in the title (or the other way round).

@@ -231,3 +231,39 @@ def test_the_article_below_a_long_header_counts_from_its_first_paragraph():
     menu = [f"Section {n}" for n in range(50)]
     page = [f"{headline} - The Gazette", "Home", *teasers, *menu, headline, *header, *article]
     assert cleaner.clean("\n".join(page)) == article
+
+
+THAI_PAGE = [
+    "นายกรัฐมนตรีประกาศมาตรการช่วยเหลือเกษตรกร - ข่าวสด",
+    "หน้าแรก", "ข่าว", "การเมือง", "เศรษฐกิจ", "กีฬา",
+    "นายกรัฐมนตรีประกาศมาตรการช่วยเหลือเกษตรกร",
+    "วันที่ 12 มีนาคม 2567 เวลา 10:30 น.",
+    "นายกรัฐมนตรีได้ประกาศมาตรการใหม่เพื่อช่วยเหลือเกษตรกรที่ได้รับผลกระทบจากภัยแล้งในภาคตะวันออกเฉียงเหนือ "
+    "โดยรัฐบาลจะจัดสรรงบประมาณจำนวนห้าหมื่นล้านบาทเพื่อสนับสนุนการเพาะปลูกในฤดูกาลหน้า",
+    "มาตรการดังกล่าวประกอบด้วยการพักชำระหนี้เป็นเวลาสามปี การให้สินเชื่อดอกเบี้ยต่ำ "
+    "และการสนับสนุนเมล็ดพันธุ์และปุ๋ยให้แก่เกษตรกรรายย่อยทั่วประเทศ",
+    "ผู้แทนสมาคมเกษตรกรกล่าวว่ามาตรการนี้เป็นสิ่งที่เกษตรกรรอคอยมานาน "
+    "แต่ยังต้องติดตามว่าการเบิกจ่ายงบประมาณจะเป็นไปอย่างรวดเร็วและทั่วถึงหรือไม่",
+    "ข่าวที่เกี่ยวข้อง",
+    "ราคาข้าวปรับตัวสูงขึ้นในรอบสามเดือน",
+    "ภัยแล้งกระทบพื้นที่เพาะปลูกกว่าล้านไร่",
+    "ติดต่อเรา",
+    "© 2567 ข่าวสด สงวนลิขสิทธิ์",
+]
+
+
+def test_thai_paragraphs_count_by_their_letters_not_their_few_spaces():
+    # Thai writes no spaces between words and no full stop at the end of a sentence: a
+    # paragraph of 150 letters is two or three "tokens". Counted by its letters, it is prose.
+    doc = cleaner.clean_document("\n".join(THAI_PAGE))
+    assert doc.title == THAI_PAGE[6]
+    assert doc.paragraphs == THAI_PAGE[8:11]
+
+
+def test_full_stops_of_other_scripts_end_a_sentence():
+    from cleaner.features import features
+
+    for stop in ("။", "។", "།", "։"):  # Myanmar, Khmer, Tibetan, Armenian
+        assert features(f"text{stop}").terminal, stop
+    # Thai letters count about a quarter word each; vowel and tone marks do not count.
+    assert features("ประกาศ").words == 2 and features("ประกาศ ประกาศ").words == 3
