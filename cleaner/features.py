@@ -14,8 +14,6 @@ import re
 import regex
 
 # Every pattern is linear: single character classes with simple repetition, no nesting.
-# The standard library's engine is faster for this simple, linear pattern.
-_WORD = re.compile(r"\w+")
 # The same words in ASCII text, by a byte table (\w: letters, lowered, digits and "_"; the
 # rest a space): bytes.translate and str.split are faster than the regex.
 _ASCII_WORDS = bytes(ord(chr(c).lower()) if chr(c).isalnum() or chr(c) == "_" else 32 for c in range(128)) + bytes(128)
@@ -31,6 +29,7 @@ SOUTHEAST_LETTERS_PER_WORD = 4
 # Han, kana and every astral character lie at U+2E80 or above: below it, the faster
 # `re` patterns that stand for the `regex` ones on BMP text give the same answers.
 _WIDE = re.compile("[\u2e80-\U0010ffff]")
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 # A time of day ("10:48") or a slashed date ("3/14/24"). Bylines and datelines carry
 # them, or a year; headings and titles rarely do.
 _TIME = re.compile(r"\b\d{1,2}:\d{2}\b")
@@ -54,7 +53,12 @@ def _bmp(cls: str) -> str:
     return "".join(f"\\u{m.start():04x}-\\u{m.end() - 1:04x}" for m in regex.finditer(f"[{cls}]+", bmp))
 
 
-_LL, _LU = _bmp(r"\p{Ll}"), _bmp(r"\p{Lu}")
+_LL, _LU, _MARKS = _bmp(r"\p{Ll}"), _bmp(r"\p{Lu}"), _bmp(r"\p{M}")
+# Words are runs of word characters and combining marks: `\w` alone stops at the vowel
+# signs of Devanagari, Bengali, Tamil, Thai... and at Arabic and Hebrew vowel points, so
+# "किसानों" (farmers) would be three words, none of them in the Hindi stoplist.
+_WORD = re.compile(f"[\\w{_MARKS}]+")
+_WORD_ASTRAL = regex.compile(r"[\w\p{M}]+")  # the same for text with astral characters
 _GLUED_BMP = re.compile(f"[{_LU}](?<=[{_LL}]{{2}}[{_LU}])(?=[{_LL}])")  # _GLUED for text without wide characters
 # Closing quotes and brackets that may follow the sentence's final punctuation.
 _CLOSERS = "\"'”’»›)]}」』】〕〉》"
@@ -99,7 +103,7 @@ def features(text: str) -> Features:
         tokens = text.encode().translate(_ASCII_WORDS).decode().split()  # _WORD.findall(text.lower())
         glued = _GLUED_ASCII.search(text)
     else:
-        tokens = _WORD.findall(text.lower())
+        tokens = (_WORD_ASTRAL if wide and _ASTRAL.search(text) else _WORD).findall(text.lower())
         glued = (_GLUED if wide else _GLUED_BMP).search(text)
     words = len(tokens)
     if wide:

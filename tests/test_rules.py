@@ -267,3 +267,14 @@ def test_full_stops_of_other_scripts_end_a_sentence():
         assert features(f"text{stop}").terminal, stop
     # Thai letters count about a quarter word each; vowel and tone marks do not count.
     assert features("ประกาศ").words == 2 and features("ประกาศ ประกาศ").words == 3
+
+
+def test_words_keep_their_vowel_signs_and_points():
+    from cleaner import language
+    from cleaner.features import features
+
+    # Devanagari vowel signs and Arabic vowel points are combining marks, not word breaks.
+    hindi = "किसानों के लिए सौर ऊर्जा से चलने वाला कोल्ड स्टोरेज बनाया गया है और इसका लाभ मिल रहा है"
+    assert features(hindi).tokens[:3] == ("किसानों", "के", "लिए")
+    assert language.detect(features(hindi).tokens) == "Hindi"
+    assert features("وجُهّزت المكتبة").tokens == ("وجُهّزت", "المكتبة")
