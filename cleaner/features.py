@@ -56,9 +56,11 @@ def _bmp(cls: str) -> str:
 _LL, _LU, _MARKS = _bmp(r"\p{Ll}"), _bmp(r"\p{Lu}"), _bmp(r"\p{M}")
 # Words are runs of word characters and combining marks: `\w` alone stops at the vowel
 # signs of Devanagari, Bengali, Tamil, Thai... and at Arabic and Hebrew vowel points, so
-# "किसानों" (farmers) would be three words, none of them in the Hindi stoplist.
-_WORD = re.compile(f"[\\w{_MARKS}]+")
-_WORD_ASTRAL = regex.compile(r"[\w\p{M}]+")  # the same for text with astral characters
+# "किसानों" (farmers) would be three words, none of them in the Hindi stoplist. A zero-width
+# (non-)joiner between two such runs is inside a word too (Persian "می‌شود", Malayalam).
+_WORD = re.compile(f"[\\w{_MARKS}]+(?:[\u200c\u200d][\\w{_MARKS}]+)*")
+# The same for text with astral characters (`regex`'s \w takes in the joiners themselves).
+_WORD_ASTRAL = regex.compile(r"[[\w\p{M}]--[\u200c\u200d]]+(?:[\u200c\u200d][[\w\p{M}]--[\u200c\u200d]]+)*", regex.V1)
 _GLUED_BMP = re.compile(f"[{_LU}](?<=[{_LL}]{{2}}[{_LU}])(?=[{_LL}])")  # _GLUED for text without wide characters
 # Closing quotes and brackets that may follow the sentence's final punctuation.
 _CLOSERS = "\"'”’»›)]}」』】〕〉》"

@@ -278,3 +278,9 @@ def test_words_keep_their_vowel_signs_and_points():
     assert features(hindi).tokens[:3] == ("किसानों", "के", "लिए")
     assert language.detect(features(hindi).tokens) == "Hindi"
     assert features("وجُهّزت المكتبة").tokens == ("وجُهّزت", "المكتبة")
+    # A zero-width non-joiner inside a Persian word belongs to it (the stoplist spells it so);
+    # the joiners of an emoji sequence are no word at all.
+    persian = "این طرح در سال آینده اجرا می\u200cشود و خانه\u200cها به شبکه متصل می\u200cشوند"
+    assert "می\u200cشود" in features(persian).tokens
+    assert language.detect(features(persian).tokens) == "Persian"
+    assert features("Great news \U0001f468\u200d\U0001f469\u200d\U0001f467 today").tokens == ("great", "news", "today")
