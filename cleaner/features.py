@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 import re
+import unicodedata
 
 import regex
 
@@ -73,7 +74,10 @@ SEPARATORS = frozenset("|»›>·•/")
 
 
 _SEPARATOR = re.compile(f"[{re.escape(''.join(sorted(SEPARATORS)))}]")
-_DIGIT = re.compile("[0-9]")
+_DIGIT = re.compile(r"\d")  # a digit of any script: ٢٠٢٤, ২০২৪ and 2024 alike
+# Georgian letters are lower-case letters to Unicode, but Georgian is written without
+# capitals: a Georgian line is no more "all lower case" than a Chinese one.
+_UNICASE_LOWER = re.compile("[\u10d0-\u10ff]")
 
 
 class Features(NamedTuple):
@@ -84,7 +88,7 @@ class Features(NamedTuple):
     terminal: bool  # ends like a sentence
     semi_terminal: bool  # ends with a colon or semicolon
     lowercase: bool  # has letters with case, none of them upper-case
-    digits: float  # share of characters that are ASCII digits
+    digits: float  # share of characters that are digits
     separators: int  # count of menu separators standing alone ("a | b | c")
     url: bool
     glued_at: int  # word position of a glued heading/text join, -1 if none
@@ -92,7 +96,10 @@ class Features(NamedTuple):
 
 
 def _dated(text: str, tokens: list[str]) -> bool:
-    if ("19" in text or "20" in text) and any(len(t) == 4 and t.isdigit() and t[:2] in ("19", "20") for t in tokens):
+    # A year: four digits from 1900 to 2099, in any script (int() reads them all).
+    if (not text.isascii() or "19" in text or "20" in text) and any(
+        len(t) == 4 and t.isdecimal() and 1900 <= int(t) <= 2099 for t in tokens
+    ):
         return True
     return (":" in text and bool(_TIME.search(text))) or ("/" in text and bool(_SLASH_DATE.search(text)))
 
@@ -105,7 +112,10 @@ def features(text: str) -> Features:
         tokens = text.encode().translate(_ASCII_WORDS).decode().split()  # _WORD.findall(text.lower())
         glued = _GLUED_ASCII.search(text)
     else:
-        tokens = (_WORD_ASTRAL if wide and _ASTRAL.search(text) else _WORD).findall(text.lower())
+        # NFC, as the stoplists are written (Bengali "য়" typed as one character, Vietnamese
+        # or Korean typed decomposed would miss them).
+        lowered = unicodedata.normalize("NFC", text.lower())
+        tokens = (_WORD_ASTRAL if wide and _ASTRAL.search(lowered) else _WORD).findall(lowered)
         glued = (_GLUED if wide else _GLUED_BMP).search(text)
     words = len(tokens)
     if wide:
@@ -129,7 +139,7 @@ def features(text: str) -> Features:
         max(words, 0),
         last in TERMINAL,
         last in SEMI_TERMINAL,
-        text.islower(),
+        text.islower() and (is_ascii or _UNICASE_LOWER.search(text) is None),
         digits / len(text) if text else 0.0,
         separators,
         ("://" in text or "www." in text) and bool(_URL.search(text)),

@@ -14,8 +14,18 @@ CREDIT_MAX_WORDS = 10
 CAPTION_WITH_CREDIT_WORDS = 60
 #: A byline ("By Jane Doe | 12 March 2024") is at most this many words.
 BYLINE_MAX_WORDS = 10
+#: Labels of phrases that name a person after a colon: "Editor-in-chief: Jane Doe", "Text: Jane Doe".
+_NAMED = frozenset({Label.FOOTER.value, Label.BYLINE.value})
+#: ...a name of at most this many words.
+NAME_MAX_WORDS = 5
 #: A line with a copyright sign and at most this many words is a copyright notice.
 COPYRIGHT_MAX_WORDS = 25
+
+
+def _as_colons(text: str) -> str:
+    """The full-width colon, and the Armenian mark that stands for one ("Լուսանկարը՝ Photolure",
+    photo: ...), as ":"."""
+    return text.replace("：", ":").replace("՝", ":")
 
 
 def match_block(lexicon: Lexicon, text: str) -> Match | None:
@@ -30,11 +40,22 @@ def match_block(lexicon: Lexicon, text: str) -> Match | None:
     words = text.count(" ") + 1
     if "©" in text and words <= COPYRIGHT_MAX_WORDS:
         return Match(Label.FOOTER.value, "* © *", "any")
-    colon = ":" in text or "：" in text
-    if colon and words <= CREDIT_MAX_WORDS and (":" in text[:24] or "：" in text[:24]):
-        credit = lexicon.match(text.replace("：", ":").split(":", 1)[0])
-        if credit is not None and credit.label == Label.CAPTION.value:
-            return Match(credit.label, f"{credit.phrase}: ...", credit.language)
+    colon = ":" in text or "：" in text or "՝" in text
+    if colon:
+        text = _as_colons(text)
+    if colon and words <= CREDIT_MAX_WORDS and ":" in text[:24]:
+        before, _, after = text.partition(":")
+        head = lexicon.match(before)
+        if head is not None and head.label == Label.CAPTION.value:  # "Photo: Name/Agency"
+            return Match(head.label, f"{head.phrase}: ...", head.language)
+        if (  # "Editor-in-chief: Jane Doe", not "12.31 Uhr: <a live blog's headline>"
+            head is not None
+            and head.label in _NAMED
+            and head.kind == "exact"
+            and len(after.split()) <= NAME_MAX_WORDS
+            and not any(c.isdigit() for c in before)
+        ):
+            return Match(head.label, f"{head.phrase}: ...", head.language)
     if 3 <= words <= BYLINE_MAX_WORDS:
         named = text.split("|", 1)[0].split()
         byline = lexicon.exact(named[0]) if named else None
@@ -42,7 +63,7 @@ def match_block(lexicon: Lexicon, text: str) -> Match | None:
             if sum(1 for w in named[1:] if w[:1].isupper() and w.isalpha()) >= 2:
                 return Match(byline.label, f"{byline.phrase} <name>", byline.language)
     if colon and words <= CAPTION_WITH_CREDIT_WORDS:
-        head, _, tail = text.replace("：", ":").rpartition(":")
+        head, _, tail = text.rpartition(":")
         last = head.replace("(", " ").replace("（", " ").split()[-1:]
         if last and 0 < len(tail.split()) <= CREDIT_MAX_WORDS:
             credit = lexicon.match(last[0])

@@ -284,3 +284,40 @@ def test_words_keep_their_vowel_signs_and_points():
     assert "می\u200cشود" in features(persian).tokens
     assert language.detect(features(persian).tokens) == "Persian"
     assert features("Great news \U0001f468\u200d\U0001f469\u200d\U0001f467 today").tokens == ("great", "news", "today")
+
+
+def test_scripts_without_capitals_in_use_are_not_lower_case_keyword_runs():
+    from cleaner.features import features
+
+    # Georgian letters are "lower case" to Unicode, but no Georgian text has capitals.
+    assert not features("ვაკის პარკში ღია ცის ქვეშ საბავშვო ბიბლიოთეკა გაიხსნა").lowercase
+    assert features("cheap flights paris london deals").lowercase
+
+
+def test_dates_and_times_in_other_digits_are_dates():
+    from cleaner.features import features
+
+    assert features("۲۵ اسفند ۱۴۰۲ - ۱۰:۳۲").dated  # Persian digits, a time of day
+    assert features("প্রকাশ: ১৪ মার্চ ২০২৪").dated  # Bengali digits, the year 2024
+    assert features("१४ मार्च २०२४").digits > 0.4
+    assert not features("প্রকাশ: মার্চ").dated
+
+
+def test_tokens_are_compared_in_nfc():
+    from cleaner.features import features
+
+    # Bengali "য়" as one code point (U+09DF) or two; Vietnamese typed decomposed.
+    assert features("যায়").tokens == features("যায\u09bc").tokens
+    assert features("Vie\u0302\u0323t Nam").tokens == ("việt", "nam")
+
+
+def test_a_staff_or_byline_phrase_before_a_colon_and_a_name():
+    from cleaner.lexicon import DEFAULT
+    from cleaner.patterns import match_block
+
+    assert match_block(DEFAULT, "Vastaava päätoimittaja: Kari Nieminen").label == Label.FOOTER.value
+    assert match_block(DEFAULT, "Von: Simone Jung").label == Label.BYLINE.value
+    # A live blog's time stamp is no byline, and a headline after it is no name.
+    assert match_block(DEFAULT, "12.31 Uhr: Zeitung lehnt die Aussagen des Ministers ab") is None
+    # The Armenian mark for a colon introduces a photo credit as ":" does.
+    assert match_block(DEFAULT, "Լուսանկարը՝ Photolure").label == Label.CAPTION.value
