@@ -345,33 +345,36 @@ def walk(root: lxml.html.HtmlElement) -> tuple[list[Segment], Shape]:
                 if tables > most_tables:
                     most_tables = tables
             parent_context = context
-            items = el.items()
-            if items:
-                names = None
-                for key, value in items:
-                    if key not in noted:
-                        continue
-                    if key == "class" or key == "id":
-                        names = value if names is None else f"{names} {value}"
-                    elif key == "role":
-                        extra = roles.get(value.lower())
-                        if extra is not None and extra not in context:
-                            context = context | {extra}
-                    elif key == "itemprop":
-                        if value.lower() in _ARTICLE_PROPS and "article" not in context:
-                            context = context | {"article"}
-                    elif key == "hidden" or (key == "aria-hidden" and value == "true"):
-                        context = context | _HIDDEN
-                    elif key == "style" and ("none" in value or "hidden" in value):
-                        if _HIDDEN_STYLE.search(value.lower()):
+            # Inside a menu made one block, the context is never read (the menu's block has
+            # its own, and the menu's is restored when it closes): its attributes are skipped.
+            if not menu:
+                items = el.items()
+                if items:
+                    names = None
+                    for key, value in items:
+                        if key not in noted:
+                            continue
+                        if key == "class" or key == "id":
+                            names = value if names is None else f"{names} {value}"
+                        elif key == "role":
+                            extra = roles.get(value.lower())
+                            if extra is not None and extra not in context:
+                                context = context | {extra}
+                        elif key == "itemprop":
+                            if value.lower() in _ARTICLE_PROPS and "article" not in context:
+                                context = context | {"article"}
+                        elif key == "hidden" or (key == "aria-hidden" and value == "true"):
                             context = context | _HIDDEN
-                if names:
-                    own = class_context(names)
-                    if own and not own <= context:
-                        context = context | own
-            name = context_tags.get(tag)
-            if name is not None and name not in context:
-                context = context | {name}
+                        elif key == "style" and ("none" in value or "hidden" in value):
+                            if _HIDDEN_STYLE.search(value.lower()):
+                                context = context | _HIDDEN
+                    if names:
+                        own = class_context(names)
+                        if own and not own <= context:
+                            context = context | own
+                name = context_tags.get(tag)
+                if name is not None and name not in context:
+                    context = context | {name}
             if tag in block_tags:
                 if menu:  # inside a menu: its items are words of one block
                     if pieces:
