@@ -224,7 +224,9 @@ def class_context(value: str) -> frozenset[str]:
     return frozenset(found)
 
 
-def _flush(out: list[Segment], pieces: list[str], links: int, tag: str, context: frozenset[str], first: int, last: int) -> None:
+def _flush(
+    out: list[Segment], pieces: list[str], links: int, tag: str, context: frozenset[str], first: int, last: int
+) -> None:
     """Append the segment of the open block's gathered text (if any is visible) and empty `pieces`."""
     raw = "".join(pieces)
     pieces.clear()
@@ -315,7 +317,8 @@ def walk(root: lxml.html.HtmlElement) -> tuple[list[Segment], Shape]:
     out: list[Segment] = []
     shape = Shape()
     deepest = tables = most_tables = 0
-    block_tag, block_context, first, last = "html", frozenset(), 1, 1
+    block_tag, first, last = "html", 1, 1
+    block_context: frozenset[str] = frozenset()
     pieces: list[str] = []
     add = pieces.append
     links = 0  # visible characters of `pieces` in links
