@@ -224,31 +224,21 @@ def class_context(value: str) -> frozenset[str]:
     return frozenset(found)
 
 
-class _Buffer:
-    """The text gathered for one open block element since its last flush."""
-
-    __slots__ = ("tag", "context", "pieces", "links", "first", "last")
-
-    def __init__(self, tag: str, context: frozenset[str], line: int) -> None:
-        self.tag = tag
-        self.context = context
-        self.pieces: list[str] = []
-        self.links = 0
-        self.first = line
-        self.last = line
-
-
-def _flush(buf: _Buffer, out: list[Segment]) -> None:
-    raw = "".join(buf.pieces)
-    buf.pieces = []
-    links, buf.links = buf.links, 0
+def _flush(
+    out: list[Segment], pieces: list[str], links: int, tag: str, context: frozenset[str], first: int, last: int
+) -> None:
+    """Append the segment of the open block's gathered text (if any is visible) and empty `pieces`."""
+    raw = "".join(pieces)
+    pieces.clear()
     text = " ".join(raw.split())
     if not text:
         return
     chars = len(text) - text.count(" ")
     density = min(links / chars, 1.0) if chars > 0 else 0.0
-    bullet = buf.tag == "li" or bool(_BULLET.match(text))
-    out.append(Segment(text, buf.first, max(buf.last, buf.first), bullet, buf.tag, buf.context, density))
+    # _BULLET needs a space within the first five characters: most blocks skip the regex.
+    bullet = tag == "li" or (" " in text[1:5] and _BULLET.match(text) is not None)
+    # tuple.__new__ with every field: what Segment(...) does, without its Python-level __new__.
+    out.append(tuple.__new__(Segment, (text, first, max(last, first), bullet, tag, context, density)))
 
 
 def _visible_chars(text: str) -> int:
@@ -318,12 +308,21 @@ def walk(root: lxml.html.HtmlElement) -> tuple[list[Segment], Shape]:
     many items it lists: its items are words of one menu, and the classifier's time is
     better spent elsewhere. Each open
     element's stack entry keeps the context to restore when it closes.
+
+    Only the innermost open block ever holds gathered text (opening a nested block
+    flushes its parent's), so that block's state lives in locals (`pieces`, `links`,
+    `first`, `block_tag`, `block_context`, `last`) and each enclosing block waits on
+    `blocks` as (tag, context, line of its last text): no object per block.
     """
     out: list[Segment] = []
     shape = Shape()
     deepest = tables = most_tables = 0
-    top = _Buffer("html", frozenset(), 1)
-    blocks = [top]
+    block_tag, first, last = "html", 1, 1
+    block_context: frozenset[str] = frozenset()
+    pieces: list[str] = []
+    add = pieces.append
+    links = 0  # visible characters of `pieces` in links
+    blocks: list[tuple[str, frozenset[str], int]] = []  # the enclosing blocks' state
     stack: list[tuple[int, frozenset[str]]] = []  # per open element: (kind, parent's context)
     context: frozenset[str] = frozenset()
     in_link = 0
@@ -333,7 +332,6 @@ def walk(root: lxml.html.HtmlElement) -> tuple[list[Segment], Shape]:
     walker = lxml.etree.iterwalk(root, events=("start", "end"))
     skip = walker.skip_subtree
     push, pop = stack.append, stack.pop
-    buf = top
     for event, el in walker:
         if event == "start":
             tag = el.tag
@@ -350,46 +348,52 @@ def walk(root: lxml.html.HtmlElement) -> tuple[list[Segment], Shape]:
                 if tables > most_tables:
                     most_tables = tables
             parent_context = context
-            items = el.items()
-            if items:
-                names = None
-                for key, value in items:
-                    if key not in noted:
-                        continue
-                    if key == "class" or key == "id":
-                        names = value if names is None else f"{names} {value}"
-                    elif key == "role":
-                        extra = roles.get(value.lower())
-                        if extra is not None and extra not in context:
-                            context = context | {extra}
-                    elif key == "itemprop":
-                        if value.lower() in _ARTICLE_PROPS and "article" not in context:
-                            context = context | {"article"}
-                    elif key == "hidden" or (key == "aria-hidden" and value == "true"):
-                        context = context | _HIDDEN
-                    elif key == "style" and ("none" in value or "hidden" in value):
-                        if _HIDDEN_STYLE.search(value.lower()):
+            # Inside a menu made one block, the context is never read (the menu's block has
+            # its own, and the menu's is restored when it closes): its attributes are skipped.
+            if not menu:
+                items = el.items()
+                if items:
+                    names = None
+                    for key, value in items:
+                        if key not in noted:
+                            continue
+                        if key == "class" or key == "id":
+                            names = value if names is None else f"{names} {value}"
+                        elif key == "role":
+                            extra = roles.get(value.lower())
+                            if extra is not None and extra not in context:
+                                context = context | {extra}
+                        elif key == "itemprop":
+                            if value.lower() in _ARTICLE_PROPS and "article" not in context:
+                                context = context | {"article"}
+                        elif key == "hidden" or (key == "aria-hidden" and value == "true"):
                             context = context | _HIDDEN
-                if names:
-                    own = class_context(names)
-                    if own and not own <= context:
-                        context = context | own
-            name = context_tags.get(tag)
-            if name is not None and name not in context:
-                context = context | {name}
+                        elif key == "style" and ("none" in value or "hidden" in value):
+                            if _HIDDEN_STYLE.search(value.lower()):
+                                context = context | _HIDDEN
+                    if names:
+                        own = class_context(names)
+                        if own and not own <= context:
+                            context = context | own
+                name = context_tags.get(tag)
+                if name is not None and name not in context:
+                    context = context | {name}
             if tag in block_tags:
                 if menu:  # inside a menu: its items are words of one block
-                    if buf.pieces:
-                        buf.pieces.append(" ")
+                    if pieces:
+                        add(" ")
                     push((_INLINE, parent_context))
                 else:
-                    if buf.pieces:
-                        _flush(buf, out)
-                    buf = _Buffer(tag, context | {"a"} if in_link else context, el.sourceline or buf.last)
-                    blocks.append(buf)
+                    if pieces:
+                        _flush(out, pieces, links, block_tag, block_context, first, last)
+                        links = 0
+                    blocks.append((block_tag, block_context, last))
+                    block_tag = tag
+                    block_context = context | {"a"} if in_link else context
+                    last = el.sourceline or last
                     if ("nav" in context or "footer" in context) and _is_menu(el):
                         menu = True  # a menu or a footer is one block
-                        buf.context = buf.context | _WHOLE
+                        block_context = block_context | _WHOLE
                         push((_MENU, parent_context))
                     else:
                         push((_BLOCK, parent_context))
@@ -397,45 +401,46 @@ def walk(root: lxml.html.HtmlElement) -> tuple[list[Segment], Shape]:
                 in_link += 1
                 push((_LINK, parent_context))
             else:
-                if tag == "br" and buf.pieces:
+                if tag == "br" and pieces:
                     if menu:
-                        buf.pieces.append(" ")
+                        add(" ")
                     else:
-                        _flush(buf, out)
+                        _flush(out, pieces, links, block_tag, block_context, first, last)
+                        links = 0
                 push((_INLINE, parent_context))
             text = el.text
-            if text and (buf.pieces or not text.isspace()):
-                line = el.sourceline or buf.last
-                if not buf.pieces:
-                    buf.first = line
-                buf.last = line
-                buf.pieces.append(text)
+            if text and (pieces or not text.isspace()):
+                line = el.sourceline or last
+                if not pieces:
+                    first = line
+                last = line
+                add(text)
                 if in_link:
-                    buf.links += _visible_chars(text)
+                    links += _visible_chars(text)
         else:
             kind, context = pop()
             if tables and el.tag == "table":
                 tables -= 1
             if kind == _BLOCK or kind == _MENU:
-                blocks.pop()
-                if buf.pieces:
-                    _flush(buf, out)
-                buf = blocks[-1]
+                if pieces:
+                    _flush(out, pieces, links, block_tag, block_context, first, last)
+                    links = 0
+                block_tag, block_context, last = blocks.pop()
                 if kind == _MENU:
                     menu = False
-            elif menu and kind == _INLINE and el.tag in block_tags and buf.pieces:
-                buf.pieces.append(" ")
+            elif menu and kind == _INLINE and el.tag in block_tags and pieces:
+                add(" ")
             elif kind == _LINK:
                 in_link -= 1
             tail = el.tail
-            if tail and (buf.pieces or not tail.isspace()):
-                if not buf.pieces:
-                    buf.first = buf.last
-                buf.pieces.append(tail)
+            if tail and (pieces or not tail.isspace()):
+                if not pieces:
+                    first = last
+                add(tail)
                 if in_link:
-                    buf.links += _visible_chars(tail)
-    if top.pieces:
-        _flush(top, out)
+                    links += _visible_chars(tail)
+    if pieces:
+        _flush(out, pieces, links, block_tag, block_context, first, last)
     shape.depth, shape.tables = deepest, most_tables
     return out, shape
 
@@ -545,15 +550,20 @@ TRAFILATURA_FAST = True
 #: Elements trafilatura deletes before it reads the page (in its MANUALLY_CLEANED list,
 #: and for <footer> in its basic cleaning too).
 _PRUNED = ("script", "style", "noscript", "iframe", "object", "embed", "footer")
+#: Elements of <head> that only trafilatura's metadata and language checks read (neither
+#: runs here: no with_metadata, no target_language), and that it deletes with <head>.
+_HEAD_METADATA = ("meta", "link")
 
 
 def _drop_code(root: lxml.html.HtmlElement) -> None:
-    """Remove scripts (JSON-LD excepted), style sheets, <noscript>, embeds and footers.
+    """Remove scripts (JSON-LD excepted), style sheets, <noscript>, embeds and footers,
+    and the <meta> and <link> elements of <head>.
 
     trafilatura deletes all of them itself before it reads the page, but only after
-    copying the tree two or three times: dropping them first makes those copies cheaper
-    and changes nothing it extracts (checked on every page of both development
-    benchmarks). JSON-LD stays: trafilatura reads articleBody and forum markers there.
+    copying the tree two or three times and running its first pruning queries over it:
+    dropping them first makes that work cheaper and changes nothing it extracts (checked
+    on every page of both development benchmarks). JSON-LD stays: trafilatura reads
+    articleBody and forum markers there.
     """
     dead = [
         el
@@ -563,6 +573,10 @@ def _drop_code(root: lxml.html.HtmlElement) -> None:
     for el in dead:
         if el.getparent() is not None:
             el.drop_tree()
+    head = root.find("head")
+    if head is not None:
+        # In C, tails kept: the text of the tree is unchanged.
+        lxml.etree.strip_elements(head, *_HEAD_METADATA, with_tail=False)
 
 
 def trafilatura_lines(root: lxml.html.HtmlElement, fast: bool = TRAFILATURA_FAST) -> list[str]:
