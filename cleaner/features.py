@@ -22,9 +22,9 @@ _ASCII_WORDS = bytes(ord(chr(c).lower()) if chr(c).isalnum() or chr(c) == "_" el
 # spaces (Hangul has, but its words are short), so a run of them is not one word.
 _CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}]")
 # Thai, Lao, Myanmar and Khmer are written without spaces between words too, but their
-# words are longer: a letter (not counting the vowel and tone marks) is a quarter word.
+# words are longer: a letter or digit (not counting the vowel and tone marks) is a quarter word.
 _SOUTHEAST = re.compile("[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff]")
-_SOUTHEAST_LETTER = regex.compile(r"[[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff]&&\p{Lo}]", regex.V1)
+_SOUTHEAST_LETTER = regex.compile(r"[[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff]&&[\p{Lo}\p{Nd}]]", regex.V1)
 #: Letters of Thai, Lao, Myanmar and Khmer per word ("ประกาศ", to announce, has five).
 SOUTHEAST_LETTERS_PER_WORD = 4
 # Han, kana and every astral character lie at U+2E80 or above: below it, the faster

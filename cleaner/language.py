@@ -15,6 +15,8 @@ from typing import Iterable
 
 import justext
 
+from .lexicon import SPELLINGS
+
 #: ISO 639-1 codes for jusText's language names, so users can say language="fr".
 CODES = {
     "af": "Afrikaans", "sq": "Albanian", "ar": "Arabic", "an": "Aragonese", "hy": "Armenian",
@@ -54,8 +56,11 @@ MAX_LISTS_PER_WORD = 30
 def _load() -> tuple[dict[str, frozenset[str]], dict[str, int]]:
     stoplists = {}
     index: dict[str, list[int]] = {}
+    spellings = {CODES[code]: table for code, table in SPELLINGS.items()}
     for lane, name in enumerate(sorted(justext.get_stoplists())):
         words = frozenset(w.lower() for w in justext.get_stoplist(name))
+        if name in spellings:  # each word in the language's other spelling too
+            words |= {w.translate(spellings[name]) for w in words}
         stoplists[name] = words
         for word in words:
             index.setdefault(word, []).append(lane)

@@ -457,8 +457,24 @@ def load_lexicon(languages: Iterable[str] | None = None) -> Lexicon:
     entries: list[Entry] = []
     for code in codes:
         path = _data_dir() / f"{code}.txt"
-        entries.extend(parse_lexicon(path.read_text(encoding="utf-8"), code, origin=f"{code}.txt"))
+        entries.extend(with_spellings(parse_lexicon(path.read_text(encoding="utf-8"), code, origin=f"{code}.txt")))
     return Lexicon(entries)
+
+
+#: Letters a language's pages spell two ways, as (written, also written): Romanian sites
+#: write ș ț (comma below) or, from old keyboards and fonts, ş ţ (cedilla). Its phrases
+#: and stoplist words match in both spellings.
+SPELLINGS = {"ro": str.maketrans("șț", "şţ")}
+
+
+def with_spellings(entries: tuple[Entry, ...]) -> tuple[Entry, ...]:
+    """The entries, and after them each one again in its language's other spelling (see SPELLINGS)."""
+    extra = []
+    for entry in entries:
+        table = SPELLINGS.get(entry.language)
+        if table is not None and entry.text.translate(table) != entry.text:
+            extra.append(Entry(entry.text.translate(table), entry.kind, entry.label, entry.language))
+    return entries + tuple(extra)
 
 
 #: Every language's phrases, loaded once at import.

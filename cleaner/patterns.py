@@ -23,9 +23,9 @@ COPYRIGHT_MAX_WORDS = 25
 
 
 def _as_colons(text: str) -> str:
-    """The full-width colon, and the Armenian mark that stands for one ("Լուսանկարը՝ Photolure",
-    photo: ...), as ":"."""
-    return text.replace("：", ":").replace("՝", ":")
+    """The full-width colon, and the marks that stand for one in Armenian ("Լուսանկարը՝
+    Photolure", photo: ...) and Amharic ("ፎቶ፦ ..."), as ":"."""
+    return text.replace("：", ":").replace("՝", ":").replace("፦", ":").replace("፥", ":")
 
 
 def match_block(lexicon: Lexicon, text: str) -> Match | None:
@@ -40,7 +40,7 @@ def match_block(lexicon: Lexicon, text: str) -> Match | None:
     words = text.count(" ") + 1
     if "©" in text and words <= COPYRIGHT_MAX_WORDS:
         return Match(Label.FOOTER.value, "* © *", "any")
-    colon = ":" in text or "：" in text or "՝" in text
+    colon = ":" in text or "：" in text or "՝" in text or "፦" in text or "፥" in text
     if colon:
         text = _as_colons(text)
     if colon and words <= CREDIT_MAX_WORDS and ":" in text[:24]:

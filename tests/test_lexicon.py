@@ -572,3 +572,15 @@ THIN_LANGUAGE_SENTENCES = [
 @pytest.mark.parametrize("sentence", THIN_LANGUAGE_SENTENCES)
 def test_thin_language_sentences_match_nothing(sentence: str) -> None:
     assert DEFAULT.match(sentence) is None
+
+
+def test_romanian_phrases_and_stopwords_match_in_either_spelling() -> None:
+    from cleaner.language import STOPLISTS
+
+    # Romanian pages write ș ț (comma below) or ş ţ (cedilla): both match.
+    for teaser in ("Vezi și: Centura ocolitoare a Iașiului", "Vezi şi: Centura ocolitoare a Iaşiului"):
+        found = DEFAULT.match(teaser)
+        assert found is not None and found.label == "link-list", teaser
+    assert {"și", "şi"} <= STOPLISTS["Romanian"]
+    # Only Romanian: Turkish writes ş with a cedilla and nothing else.
+    assert all("ș" not in entry.text for entry in DEFAULT.entries if entry.language == "tr")
