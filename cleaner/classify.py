@@ -51,6 +51,7 @@ class Verdict(NamedTuple):
     stop: bool = False  # the article cannot run across this block (a comment section)
     heading: bool = False  # a whole-block noise heading: the list under it goes with it
     credit: bool = False  # a photo credit line ("Foto", "Photo: AFP"): the line above is the photo's text
+    wordy: bool = False  # a line of at least min_body_words that reads like prose (by its stopwords)
 
 
 def stop_share(feats: Features, stopwords: frozenset[str]) -> float | None:
@@ -120,4 +121,5 @@ def classify(
         and _prose_like(feats, stopwords)
     ):
         return Verdict(SENTENCE, Label.BODY, "a short sentence", 0.0)
-    return Verdict(LINE, Label.SHORT, "a short line without sentence punctuation", -max(words, 1))
+    wordy = words >= config.min_body_words and _prose_like(feats, stopwords)
+    return Verdict(LINE, Label.SHORT, "a short line without sentence punctuation", -max(words, 1), wordy=wordy)

@@ -63,10 +63,13 @@ def match_block(lexicon: Lexicon, text: str) -> Match | None:
             if sum(1 for w in named[1:] if w[:1].isupper() and w.isalpha()) >= 2:
                 return Match(byline.label, f"{byline.phrase} <name>", byline.language)
     if colon and words <= CAPTION_WITH_CREDIT_WORDS:
+        # The credits at the end, last first ("... Foto: Name (Agency) | Vídeo: EPV").
         head, _, tail = text.rpartition(":")
-        last = head.replace("(", " ").replace("（", " ").split()[-1:]
-        if last and 0 < len(tail.split()) <= CREDIT_MAX_WORDS:
-            credit = lexicon.match(last[0])
+        while head and 0 < len(tail.split()) <= CREDIT_MAX_WORDS:
+            last = head.replace("(", " ").replace("（", " ").split()[-1:]
+            credit = lexicon.match(last[0]) if last else None
             if credit is not None and credit.label == Label.CAPTION.value:
                 return Match(credit.label, f"... {credit.phrase}: ...", credit.language)
+            head, _, before = head.rpartition(":")
+            tail = f"{before}:{tail}"
     return None

@@ -65,6 +65,7 @@ class Decision(NamedTuple):
 _TITLE = Decision(Label.TITLE, True, "the page title")
 _TITLE_AGAIN = Decision(Label.TITLE, False, "repeats the title")
 _PHOTO_TEXT = Decision(Label.CAPTION, False, "the text of a photo above its credit line")
+_STANDFIRST_LINE = Decision(Label.BODY, True, "the standfirst: a long line right under the headline")
 _UNDER_STANDFIRST = Decision(Label.BYLINE, False, "between the standfirst and the body (byline, date, photo)")
 _WHOLE_LINE = Decision(Label.BODY, True, "a short line of a text with no boilerplate at all")
 _LIST_ITEM = Decision(Label.BODY, True, "an item of a list the article introduces")
@@ -293,6 +294,32 @@ def _with_dek(items: list[Item], title: int, start: int) -> int:
     return start
 
 
+#: A line right under the headline with at least this many words is its standfirst...
+STANDFIRST_LINE_WORDS = 12
+#: ...unless it holds this share of the headline's words (the headline again, with a kicker).
+STANDFIRST_TITLE_SHARE = 0.6
+
+
+def _line_dek(items: list[Item], title: int, start: int) -> bool:
+    """Whether the block right under the headline, above the body, is a standfirst without
+    sentence punctuation (common in Hebrew, Serbian, Dutch...): a long line that reads like
+    prose, not a date."""
+    if not title + 1 < start:
+        return False
+    item = items[title + 1]
+    if not (
+        item.verdict.kind is LINE
+        and item.verdict.wordy
+        and item.feats.words >= STANDFIRST_LINE_WORDS
+        and not item.feats.dated
+        and not item.bullet
+    ):
+        return False
+    # Not the headline again with a kicker before it ("Technologie im Klassenzimmer <headline>").
+    words, heading = set(item.feats.tokens), items[title].feats.tokens
+    return sum(t in words for t in heading) < STANDFIRST_TITLE_SHARE * len(heading)
+
+
 def _title_like(item: Item) -> bool:
     kind = item.verdict.kind
     return (
@@ -321,6 +348,8 @@ def find_title(items: list[Item], start: int, headline: int | None) -> int | Non
         and items[i].feats.words >= 3
         and not items[i + 1].verdict.credit  # the text of a photo, not a headline
     ]
+    # A long line right under another candidate is that one's standfirst (see _line_dek).
+    candidates = [i for i in candidates if not (i - 1 in candidates and _line_dek(items, i - 1, start))]
     if not candidates:
         return None
     return max(candidates, key=lambda i: (items[i].feats.words, -i))
@@ -371,6 +400,10 @@ def revise(items: list[Item], whole: bool = False, titled: bool = True) -> tuple
     body_start = start
     if title and not whole:  # a headline above the article, not the page's first line
         start = _with_dek(items, title, start)
+    # A long line right under the headline is its standfirst, full stop or not.
+    standfirst = title + 1 if title is not None and not whole and _line_dek(items, title, start) else None
+    if standfirst is not None:
+        start = standfirst
 
     # Next prose after each block, computed right to left so every lookup is O(1).
     next_kind: list[Kind | None] = [None] * (len(items) + 1)
@@ -412,6 +445,9 @@ def revise(items: list[Item], whole: bool = False, titled: bool = True) -> tuple
         after = items[i + 1].verdict if i + 1 < len(items) else None
         if after is not None and after.credit and item.feats.words <= CAPTION_MAX_WORDS:
             decisions.append(_PHOTO_TEXT)
+            continue
+        if i == standfirst:
+            decisions.append(_STANDFIRST_LINE)
             continue
         if start < i < body_start:
             decisions.append(_UNDER_STANDFIRST)

@@ -321,3 +321,28 @@ def test_a_staff_or_byline_phrase_before_a_colon_and_a_name():
     assert match_block(DEFAULT, "12.31 Uhr: Zeitung lehnt die Aussagen des Ministers ab") is None
     # The Armenian mark for a colon introduces a photo credit as ":" does.
     assert match_block(DEFAULT, "Լուսանկարը՝ Photolure").label == Label.CAPTION.value
+
+
+def test_a_long_line_right_under_the_headline_is_the_standfirst_full_stop_or_not():
+    headline = "Нова фабрика воде у Нишу"
+    standfirst = "Ново постројење требало би да реши проблеме са водоснабдевањем у рубним деловима града до краја године"
+    body = [
+        "Градска управа потписала је уговор о изградњи нове фабрике за прераду воде, а радови почињу у априлу.",
+        "Према речима градоначелника, нова фабрика моћи ће да преради много више воде него постојећа.",
+        "Становници рубних насеља годинама се жале на слаб притисак и честе прекиде у снабдевању водом.",
+    ]
+    page = [f"{headline} | Јужне вести", "Вести", "Ниш", "Србија", headline, standfirst, "Аутор: Милица Јовановић", *body]
+    doc = cleaner.clean_document("\n".join(page))
+    assert doc.title == headline and doc.paragraphs == [standfirst, *body]
+    # The headline again after a kicker is no standfirst.
+    kicker = f"Водоснабдевање у граду {headline} – радови почињу у априлу после дугог чекања грађана"
+    doc = cleaner.clean_document("\n".join([*page[:5], kicker, *page[6:]]))
+    assert kicker not in doc.paragraphs
+
+
+def test_a_caption_ending_with_several_credits():
+    from cleaner.lexicon import DEFAULT
+    from cleaner.patterns import match_block
+
+    caption = "Un centro de recepción de migrantes construido por Italia en Albania. Foto: Florion Goga (REUTERS) | Vídeo: EPV"
+    assert match_block(DEFAULT, caption).label == Label.CAPTION.value
