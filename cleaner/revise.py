@@ -421,6 +421,7 @@ def revise(items: list[Item], whole: bool = False, titled: bool = True) -> tuple
     for i, item in enumerate(items):
         v = item.verdict
         if i == title:
+            section = None  # the headline starts the article: a list above it ends there
             decisions.append(_TITLE)
             continue
         if (
