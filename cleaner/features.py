@@ -70,11 +70,11 @@ TERMINAL = frozenset(".!?…。！？‼⁇⁈⁉؟۔।॥።፧።᙮‥．｡
 #: Characters that end a clause that goes on in the next block ("highlights:").
 SEMI_TERMINAL = frozenset(":;：；")
 #: Separators of menus and breadcrumbs written on one line.
-SEPARATORS = frozenset("|»›>·•/")
+SEPARATORS = frozenset("|»›‹>·•/")
 
 
 _SEPARATOR = re.compile(f"[{re.escape(''.join(sorted(SEPARATORS)))}]")
-_DIGIT = re.compile(r"\d")  # a digit of any script: ٢٠٢٤, ২০২৪ and 2024 alike
+_DIGIT = re.compile("[\\d\u00bc-\u00be\u2150-\u215f]")  # any script's digits (٢٠٢٤, ২০২৪), and fractions (½)
 # Georgian letters are lower-case letters to Unicode, but Georgian is written without
 # capitals: a Georgian line is no more "all lower case" than a Chinese one.
 _UNICASE_LOWER = re.compile("[\u10d0-\u10ff]")

@@ -346,3 +346,11 @@ def test_a_caption_ending_with_several_credits():
 
     caption = "Un centro de recepción de migrantes construido por Italia en Albania. Foto: Florion Goga (REUTERS) | Vídeo: EPV"
     assert match_block(DEFAULT, caption).label == Label.CAPTION.value
+
+
+def test_a_fraction_is_a_digit_and_a_left_pointing_quote_separates_a_breadcrumb():
+    from cleaner.features import features
+
+    # "¼ tsp chilli flakes" is an ingredient, not a lower-case run of keywords.
+    assert features("¼ tsp chilli flakes or to taste").digits > 0
+    assert features("Accueil du forum ‹ Chauffage ‹ Chaudières").separators == 2
