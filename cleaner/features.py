@@ -14,6 +14,8 @@ import unicodedata
 
 import regex
 
+from .lexicon import same_letters
+
 # Every pattern is linear: single character classes with simple repetition, no nesting.
 # The same words in ASCII text, by a byte table (\w: letters, lowered, digits and "_"; the
 # rest a space): bytes.translate and str.split are faster than the regex.
@@ -34,6 +36,7 @@ _ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 # A time of day ("10:48") or a slashed date ("3/14/24"). Bylines and datelines carry
 # them, or a year; headings and titles rarely do.
 _TIME = re.compile(r"\b\d{1,2}:\d{2}\b")
+_YEAR = re.compile(r"(?<!\d)\d{4}(?!\d)")
 _SLASH_DATE = re.compile(r"\b\d{1,2}/\d{1,2}/\d{2,4}\b")
 _URL = regex.compile(r"(?:https?://|www\.)\S")
 # A heading glued onto the next text without a space ("About usThe Gazette is..."):
@@ -68,7 +71,7 @@ _CLOSERS = "\"'”’»›)]}」』】〕〉》"
 #: Characters that end a sentence, in the scripts we serve.
 TERMINAL = frozenset(".!?…。！？‼⁇⁈⁉؟۔।॥።፧።᙮‥．｡։။។៕།")
 #: Characters that end a clause that goes on in the next block ("highlights:").
-SEMI_TERMINAL = frozenset(":;：；")
+SEMI_TERMINAL = frozenset(":;：；៖")
 #: Separators of menus and breadcrumbs written on one line.
 SEPARATORS = frozenset("|»›‹>·•/")
 
@@ -96,9 +99,10 @@ class Features(NamedTuple):
 
 
 def _dated(text: str, tokens: list[str]) -> bool:
-    # A year: four digits from 1900 to 2099, in any script (int() reads them all).
+    # A year: four digits from 1900 to 2099, in any script (int() reads them all), also
+    # glued to the word for "year" (Khmer "ឆ្នាំ២០២៤").
     if (not text.isascii() or "19" in text or "20" in text) and any(
-        len(t) == 4 and t.isdecimal() and 1900 <= int(t) <= 2099 for t in tokens
+        1900 <= int(year) <= 2099 for year in _YEAR.findall(text)
     ):
         return True
     return (":" in text and bool(_TIME.search(text))) or ("/" in text and bool(_SLASH_DATE.search(text)))
@@ -113,8 +117,8 @@ def features(text: str) -> Features:
         glued = _GLUED_ASCII.search(text)
     else:
         # NFC, as the stoplists are written (Bengali "য়" typed as one character, Vietnamese
-        # or Korean typed decomposed would miss them).
-        lowered = unicodedata.normalize("NFC", text.lower())
+        # or Korean typed decomposed would miss them), and the lexicon's spellings.
+        lowered = same_letters(unicodedata.normalize("NFC", text.lower()))
         tokens = (_WORD_ASTRAL if wide and _ASTRAL.search(lowered) else _WORD).findall(lowered)
         glued = (_GLUED if wide else _GLUED_BMP).search(text)
     words = len(tokens)

@@ -93,21 +93,36 @@ _CONTAINS_MIN_UNSPACED_CHARS = 6
 _ALIASES = {"nb": "no", "nn": "no", "iw": "he", "in": "id", "sh": "hr"}
 
 
+#: Malayalam's chillu letters, as many sites still write them: a consonant, a virama and a
+#: zero-width joiner ("ല്‍"), where Unicode 5.1 has one letter ("ൽ", as the stoplist has it).
+_CHILLU = {"\u0d28\u0d4d\u200d\u0d31": "\u0d28\u0d4d\u0d31"} | {
+    f"{consonant}\u0d4d\u200d": chillu for consonant, chillu in zip("ണനരളലക", "ൺൻർൾൽൿ")
+}
+_OLD_CHILLU = re.compile("|".join(_CHILLU))
+
+
+def same_letters(text: str) -> str:
+    """Lower-cased ``text`` with letters spelled two ways spelled one way, as the phrases and
+    stoplists are: Turkish capital İ lowers to "i" plus a combining dot, which is dropped
+    ("İLGİLİ" and "ilgili" alike); Malayalam's old-style chillus become single letters."""
+    if "\u0307" in text:
+        text = _DOTTED_I.sub("i", text)
+    if "\u0d4d\u200d" in text:
+        text = _OLD_CHILLU.sub(lambda m: _CHILLU[m.group()], text)
+    return text
+
+
 def fold(text: str) -> str:
     """The matching form of ``text``: NFKC, case-folded, non-letters turned into single spaces.
 
     Letters and combining marks are kept; punctuation, symbols, digits and whitespace all
     become one space between words, and the result is stripped. Linear time; idempotent.
-    One addition to plain case folding: the dotted capital İ folds to a plain i.
+    Beyond plain case folding, letters spelled two ways are spelled one way (same_letters).
     """
     if text.isascii():
         # NFKC is the identity on ASCII and casefold() is lower().
         return " ".join(text.encode("ascii").translate(_ASCII_FOLD).decode("ascii").split())
-    text = unicodedata.normalize("NFKC", text).casefold()
-    if "\u0307" in text:
-        # Turkish capital İ folds to "i" plus a combining dot; drop the dot so "İLGİLİ"
-        # and "ilgili" fold alike.
-        text = _DOTTED_I.sub("i", text)
+    text = same_letters(unicodedata.normalize("NFKC", text).casefold())
     # Case folding can leave text that is no longer NFKC: normalise once more, so that
     # fold(fold(x)) == fold(x) (tested).
     if not unicodedata.is_normalized("NFKC", text):

@@ -22,10 +22,14 @@ NAME_MAX_WORDS = 5
 COPYRIGHT_MAX_WORDS = 25
 
 
+#: Marks that stand for a colon: full-width, Armenian ("Լուսանկարը՝ Photolure", photo: ...),
+#: Ethiopic ("ፎቶ፦ ..."), Khmer ("រូបថត៖ ...").
+_COLONS = "：՝፦፥៖"
+_TO_COLON = str.maketrans(_COLONS, ":" * len(_COLONS))
+
+
 def _as_colons(text: str) -> str:
-    """The full-width colon, and the marks that stand for one in Armenian ("Լուսանկարը՝
-    Photolure", photo: ...) and Amharic ("ፎቶ፦ ..."), as ":"."""
-    return text.replace("：", ":").replace("՝", ":").replace("፦", ":").replace("፥", ":")
+    return text.translate(_TO_COLON)
 
 
 def match_block(lexicon: Lexicon, text: str) -> Match | None:
@@ -40,7 +44,7 @@ def match_block(lexicon: Lexicon, text: str) -> Match | None:
     words = text.count(" ") + 1
     if "©" in text and words <= COPYRIGHT_MAX_WORDS:
         return Match(Label.FOOTER.value, "* © *", "any")
-    colon = ":" in text or "：" in text or "՝" in text or "፦" in text or "፥" in text
+    colon = ":" in text or any(mark in text for mark in _COLONS)
     if colon:
         text = _as_colons(text)
     if colon and words <= CREDIT_MAX_WORDS and ":" in text[:24]:

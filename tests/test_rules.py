@@ -354,3 +354,24 @@ def test_a_fraction_is_a_digit_and_a_left_pointing_quote_separates_a_breadcrumb(
     # "¼ tsp chilli flakes" is an ingredient, not a lower-case run of keywords.
     assert features("¼ tsp chilli flakes or to taste").digits > 0
     assert features("Accueil du forum ‹ Chauffage ‹ Chaudières").separators == 2
+
+
+def test_letters_spelled_two_ways_are_read_one_way():
+    from cleaner.features import features
+    from cleaner.lexicon import fold
+
+    # Malayalam's old-style chillu (consonant, virama, zero-width joiner) is the atomic letter.
+    assert features("നിലവില്‍ ഫോര്‍ട്ട്").tokens == ("നിലവിൽ", "ഫോർട്ട്")
+    assert fold("അഭിപ്രായങ്ങള്‍") == "അഭിപ്രായങ്ങൾ"
+    # Turkish and Azerbaijani capital İ lowers to a plain i, in tokens as in phrases.
+    assert features("MİLLİ KİTABXANA").tokens == ("milli", "kitabxana")
+
+
+def test_khmer_colon_and_a_year_glued_to_its_word():
+    from cleaner.features import features
+    from cleaner.lexicon import DEFAULT
+    from cleaner.patterns import match_block
+
+    assert match_block(DEFAULT, "ដោយ៖ សុខ ដារ៉ា").label == Label.BYLINE.value
+    assert features("ថ្ងៃទី១៤ ខែមីនា ឆ្នាំ២០២៤").dated
+    assert not features("Published 12019 items").dated
