@@ -405,10 +405,13 @@ def revise(items: list[Item], whole: bool = False, titled: bool = True) -> tuple
     if standfirst is not None:
         start = standfirst
 
-    # Next prose after each block, computed right to left so every lookup is O(1).
+    # Next kind (not a short line) after each block, right to left so every lookup is O(1).
+    # A sentence introducing a list ("The rules are:") counts as prose here: a heading may open it.
     next_kind: list[Kind | None] = [None] * (len(items) + 1)
     for i in range(len(items) - 1, -1, -1):
         kind = items[i].verdict.kind
+        if kind is SENTENCE and items[i].feats.semi_terminal:
+            kind = PROSE
         next_kind[i] = kind if kind is not LINE else next_kind[i + 1]
 
     decisions: list[Decision] = []

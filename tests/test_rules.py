@@ -48,8 +48,11 @@ def test_a_list_introduced_by_a_colon_stays_with_the_article():
         "June 9 - Miami, FL",
         "June 10 - Tampa, FL",
         "June 14 - Atlanta, GA",
+        "More dates in Europe will be announced in the autumn, the band's manager said in a statement.",
+        "The band's last album went to number one in eleven countries and sold more than two million copies.",
     ]
-    assert cleaner.clean("\n".join(page)) == page[1:]
+    noise = ["Home", "Music", "Share this article", "Privacy policy"]
+    assert cleaner.clean("\n".join([page[0], *noise[:2], *page[1:], *noise[2:]])) == page[1:]
 
 
 def test_a_teaser_repeating_a_kept_paragraph_is_dropped():
@@ -375,3 +378,20 @@ def test_khmer_colon_and_a_year_glued_to_its_word():
     assert match_block(DEFAULT, "ដោយ៖ សុខ ដារ៉ា").label == Label.BYLINE.value
     assert features("ថ្ងៃទី១៤ ខែមីនា ឆ្នាំ២០២៤").dated
     assert not features("Published 12019 items").dated
+
+
+def test_a_heading_may_open_a_sentence_that_introduces_a_list():
+    page = [
+        "The band announces a tour",
+        "The band will play twelve cities next summer, its first tour in a decade, the group said on Monday.",
+        "Tickets go on sale on Friday at noon, and fans have been asked to buy them only from the venues.",
+        "Where to see them",
+        "The first dates are:",
+        "June 9 - Miami, FL",
+        "June 10 - Tampa, FL",
+        "June 14 - Atlanta, GA",
+        "More dates in Europe will be announced in the autumn, the band's manager said in a statement.",
+        "The band's last album went to number one in eleven countries and sold more than two million copies.",
+    ]
+    noise = ["Home", "Music", "Share this article", "Privacy policy"]
+    assert cleaner.clean("\n".join([page[0], *noise[:2], *page[1:], *noise[2:]])) == page[1:]
