@@ -294,8 +294,10 @@ def _with_dek(items: list[Item], title: int, start: int) -> int:
     return start
 
 
-#: A line right under the headline with at least this many words is its standfirst...
+#: A line right under the headline with at least this many words (or characters: long
+#: words, as in Kazakh or Finnish, make fewer of them) is its standfirst...
 STANDFIRST_LINE_WORDS = 12
+STANDFIRST_LINE_CHARS = 80
 #: ...unless it holds this share of the headline's words (the headline again, with a kicker).
 STANDFIRST_TITLE_SHARE = 0.6
 
@@ -310,7 +312,7 @@ def _line_dek(items: list[Item], title: int, start: int) -> bool:
     if not (
         item.verdict.kind is LINE
         and item.verdict.wordy
-        and item.feats.words >= STANDFIRST_LINE_WORDS
+        and (item.feats.words >= STANDFIRST_LINE_WORDS or len(item.text) >= STANDFIRST_LINE_CHARS)
         and not item.feats.dated
         and not item.bullet
     ):

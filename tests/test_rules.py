@@ -395,3 +395,15 @@ def test_a_heading_may_open_a_sentence_that_introduces_a_list():
     ]
     noise = ["Home", "Music", "Share this article", "Privacy policy"]
     assert cleaner.clean("\n".join([page[0], *noise[:2], *page[1:], *noise[2:]])) == page[1:]
+
+
+def test_a_standfirst_of_few_long_words_counts_by_its_characters():
+    headline = "Алматыда биыл велосипед жолы салынады"
+    standfirst = "Жаңа жолдар қаланың оңтүстігіндегі тұрғын аудандарды метро бекеттерімен және орталықпен байланыстырады"
+    body = [
+        "Алматы қаласының әкімдігі биыл қалада жалпы ұзындығы елу шақырым болатын жаңа велосипед жолдарын салатынын хабарлады.",
+        "Басқарманың мәліметінше, жаңа жолдардың басым бөлігі қаланың оңтүстік және батыс аудандарында салынады.",
+        "Қала тұрғындары бұл жобаны көптен күтіп жүр, себебі көктем мен күзде велосипедшілер саны жыл сайын артып келеді.",
+    ]
+    page = [f"{headline} | Алатау ақпарат", "Басты бет", "Қоғам", headline, standfirst, "Автор: Айгерім Сәрсенова", *body]
+    assert cleaner.clean("\n".join(page)) == [standfirst, *body]
