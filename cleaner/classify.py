@@ -25,6 +25,8 @@ SECTION_LABELS = frozenset({Label.WIDGET, Label.LINK_LIST, Label.COMMENT})
 HEADING_WORDS = 25
 #: A block with a web address is a link unless it is a sentence longer than this.
 URL_MAX_WORDS = 8
+#: A short line is looked at for prose-like words (Verdict.wordy) from this many words on.
+WORDY_MIN_WORDS = 8
 #: Noise weighs this much more than its word count in the search for the article.
 NOISE_PENALTY = 3
 
@@ -51,7 +53,7 @@ class Verdict(NamedTuple):
     stop: bool = False  # the article cannot run across this block (a comment section)
     heading: bool = False  # a whole-block noise heading: the list under it goes with it
     credit: bool = False  # a photo credit line ("Foto", "Photo: AFP"): the line above is the photo's text
-    wordy: bool = False  # a line of at least min_body_words that reads like prose (by its stopwords)
+    wordy: bool = False  # a line of at least WORDY_MIN_WORDS that reads like prose (by its stopwords)
 
 
 def stop_share(feats: Features, stopwords: frozenset[str]) -> float | None:
@@ -121,5 +123,5 @@ def classify(
         and _prose_like(feats, stopwords)
     ):
         return Verdict(SENTENCE, Label.BODY, "a short sentence", 0.0)
-    wordy = words >= config.min_body_words and _prose_like(feats, stopwords)
+    wordy = words >= WORDY_MIN_WORDS and _prose_like(feats, stopwords)
     return Verdict(LINE, Label.SHORT, "a short line without sentence punctuation", -max(words, 1), wordy=wordy)

@@ -4,6 +4,8 @@ with its credit, a copyright notice)."""
 
 from __future__ import annotations
 
+import re
+
 from .document import Label
 from .lexicon import Lexicon, Match
 
@@ -26,6 +28,7 @@ COPYRIGHT_MAX_WORDS = 25
 #: Ethiopic ("ፎቶ፦ ..."), Khmer ("រូបថត៖ ...").
 _COLONS = "：՝፦፥៖"
 _TO_COLON = str.maketrans(_COLONS, ":" * len(_COLONS))
+_COLON_MARK = re.compile(f"[{_COLONS}]")
 
 
 def _as_colons(text: str) -> str:
@@ -44,7 +47,7 @@ def match_block(lexicon: Lexicon, text: str) -> Match | None:
     words = text.count(" ") + 1
     if "©" in text and words <= COPYRIGHT_MAX_WORDS:
         return Match(Label.FOOTER.value, "* © *", "any")
-    colon = ":" in text or any(mark in text for mark in _COLONS)
+    colon = ":" in text or (not text.isascii() and _COLON_MARK.search(text) is not None)
     if colon:
         text = _as_colons(text)
     if colon and words <= CREDIT_MAX_WORDS and ":" in text[:24]:
