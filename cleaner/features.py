@@ -26,6 +26,7 @@ _CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}]")
 # Thai, Lao, Myanmar and Khmer are written without spaces between words too, but their
 # words are longer: a letter or digit (not counting the vowel and tone marks) is a quarter word.
 _SOUTHEAST = re.compile("[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff]")
+_SPECIAL = re.compile("[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u2e80-\U0010ffff]")  # _SOUTHEAST or _WIDE
 _SOUTHEAST_LETTER = regex.compile(r"[[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff]&&[\p{Lo}\p{Nd}]]", regex.V1)
 #: Letters of Thai, Lao, Myanmar and Khmer per word ("ประกาศ", to announce, has five).
 SOUTHEAST_LETTERS_PER_WORD = 4
@@ -63,7 +64,8 @@ _LL, _LU, _MARKS = _bmp(r"\p{Ll}"), _bmp(r"\p{Lu}"), _bmp(r"\p{M}")
 # signs of Devanagari, Bengali, Tamil, Thai... and at Arabic and Hebrew vowel points, so
 # "किसानों" (farmers) would be three words, none of them in the Hindi stoplist. A zero-width
 # (non-)joiner between two such runs is inside a word too (Persian "می‌شود", Malayalam).
-_WORD = re.compile(f"[\\w{_MARKS}]+(?:[\u200c\u200d][\\w{_MARKS}]+)*")
+_WORD = re.compile(f"[\\w{_MARKS}]+")
+_WORD_JOINED = re.compile(f"[\\w{_MARKS}]+(?:[\u200c\u200d][\\w{_MARKS}]+)*")  # for text with joiners (slower)
 # The same for text with astral characters (`regex`'s \w takes in the joiners themselves).
 _WORD_ASTRAL = regex.compile(r"[[\w\p{M}]--[\u200c\u200d]]+(?:[\u200c\u200d][[\w\p{M}]--[\u200c\u200d]]+)*", regex.V1)
 _GLUED_BMP = re.compile(f"[{_LU}](?<=[{_LL}]{{2}}[{_LU}])(?=[{_LL}])")  # _GLUED for text without wide characters
@@ -113,7 +115,10 @@ def _dated(text: str, tokens: list[str]) -> bool:
 def features(text: str) -> Features:
     """Features of one block. Hot path: a handful of C-level calls per block."""
     is_ascii = text.isascii()
-    wide = not is_ascii and _WIDE.search(text) is not None
+    # One search tells most non-ASCII text (Latin, Cyrillic, Arabic...) from the scripts
+    # whose words are counted by character or letter.
+    special = not is_ascii and _SPECIAL.search(text) is not None
+    wide = special and _WIDE.search(text) is not None
     if is_ascii:
         tokens = text.encode().translate(_ASCII_WORDS).decode().split()  # _WORD.findall(text.lower())
         glued = _GLUED_ASCII.search(text)
@@ -121,7 +126,11 @@ def features(text: str) -> Features:
         # NFC, as the stoplists are written (Bengali "য়" typed as one character, Vietnamese
         # or Korean typed decomposed would miss them), and the lexicon's spellings.
         lowered = same_letters(unicodedata.normalize("NFC", text.lower()))
-        tokens = (_WORD_ASTRAL if wide and _ASTRAL.search(lowered) else _WORD).findall(lowered)
+        if wide and _ASTRAL.search(lowered):
+            tokens = _WORD_ASTRAL.findall(lowered)
+        else:
+            joined = "\u200c" in lowered or "\u200d" in lowered
+            tokens = (_WORD_JOINED if joined else _WORD).findall(lowered)
         glued = (_GLUED if wide else _GLUED_BMP).search(text)
     words = len(tokens)
     if wide:
@@ -129,7 +138,7 @@ def features(text: str) -> Features:
         if cjk:
             # Each CJK character counts as half a word; the runs themselves are not words.
             words += (cjk + 1) // 2 - sum(1 for t in tokens if _CJK.match(t))
-    if not is_ascii and _SOUTHEAST.search(text) is not None:
+    if special and _SOUTHEAST.search(text) is not None:
         letters = len(_SOUTHEAST_LETTER.findall(text))
         # The runs of those letters count by their length, not as one word each.
         words += -(-letters // SOUTHEAST_LETTERS_PER_WORD) - sum(1 for t in tokens if _SOUTHEAST.search(t))
