@@ -15,7 +15,7 @@ from typing import Iterable
 
 import justext
 
-from .lexicon import SPELLINGS
+from .lexicon import SPELLINGS, same_letters
 
 #: ISO 639-1 codes for jusText's language names, so users can say language="fr".
 CODES = {
@@ -58,7 +58,7 @@ def _load() -> tuple[dict[str, frozenset[str]], dict[str, int]]:
     index: dict[str, list[int]] = {}
     spellings = {CODES[code]: table for code, table in SPELLINGS.items()}
     for lane, name in enumerate(sorted(justext.get_stoplists())):
-        words = frozenset(w.lower() for w in justext.get_stoplist(name))
+        words = frozenset(same_letters(w.lower()) for w in justext.get_stoplist(name))
         if name in spellings:  # each word in the language's other spelling too
             words |= {w.translate(spellings[name]) for w in words}
         stoplists[name] = words

@@ -103,10 +103,13 @@ _OLD_CHILLU = re.compile("|".join(_CHILLU))
 
 def same_letters(text: str) -> str:
     """Lower-cased ``text`` with letters spelled two ways spelled one way, as the phrases and
-    stoplists are: Turkish capital İ lowers to "i" plus a combining dot, which is dropped
-    ("İLGİLİ" and "ilgili" alike); Malayalam's old-style chillus become single letters."""
+    stoplists are: Turkish and Azerbaijani i and ı are one letter (capital I lowers to i, not
+    ı, so "BAĞLI" must match "bağlı"; capital İ lowers to "i" plus a combining dot, which is
+    dropped); Malayalam's old-style chillus become single letters."""
     if "\u0307" in text:
         text = _DOTTED_I.sub("i", text)
+    if "ı" in text:
+        text = text.replace("ı", "i")
     if "\u0d4d\u200d" in text:
         text = _OLD_CHILLU.sub(lambda m: _CHILLU[m.group()], text)
     return text

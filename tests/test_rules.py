@@ -407,3 +407,15 @@ def test_a_standfirst_of_few_long_words_counts_by_its_characters():
     ]
     page = [f"{headline} | Алатау ақпарат", "Басты бет", "Қоғам", headline, standfirst, "Автор: Айгерім Сәрсенова", *body]
     assert cleaner.clean("\n".join(page)) == [standfirst, *body]
+
+
+def test_turkic_dotless_and_dotted_i_are_one_letter():
+    from cleaner import language
+    from cleaner.features import features
+    from cleaner.lexicon import DEFAULT
+
+    # Capital I lowers to i, not ı: an all-caps line must still match its phrase.
+    assert DEFAULT.match("MÖVZU İLƏ BAĞLI") == DEFAULT.match("Mövzu ilə bağlı") is not None
+    caps = "BU YIL KÜTÜPHANE GECE DE AÇIK OLACAK VE ÖĞRENCİLER SINAVLARA BURADA HAZIRLANACAK ÇÜNKÜ YER YOK"
+    assert features(caps).tokens == features(caps.lower().replace("i̇", "i")).tokens
+    assert language.detect(features(caps).tokens) == language.detect(features("bu yıl kütüphane gece de açık olacak ve öğrenciler sınavlara burada hazırlanacak çünkü yer yok").tokens)
