@@ -28,6 +28,7 @@ class Label(str, enum.Enum):
     COMMENT = "comment"
     SHORT = "short"
     REPEATED = "repeated"
+    ADVERTISEMENT = "advertisement"  # an ad label or "continues below the ad": a marker, not a list's heading
 
     def __str__(self) -> str:
         return self.value

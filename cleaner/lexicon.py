@@ -44,6 +44,7 @@ __all__ = [
 #: The section names a data file may use; each is also the label its phrases give a block.
 SECTIONS = (
     "widget",
+    "advertisement",
     "link-list",
     "boilerplate-phrase",
     "footer",

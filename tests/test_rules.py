@@ -419,3 +419,16 @@ def test_turkic_dotless_and_dotted_i_are_one_letter():
     caps = "BU YIL KÜTÜPHANE GECE DE AÇIK OLACAK VE ÖĞRENCİLER SINAVLARA BURADA HAZIRLANACAK ÇÜNKÜ YER YOK"
     assert features(caps).tokens == features(caps.lower().replace("i̇", "i")).tokens
     assert language.detect(features(caps).tokens) == language.detect(features("bu yıl kütüphane gece de açık olacak ve öğrenciler sınavlara burada hazırlanacak çünkü yer yok").tokens)
+
+
+def test_an_ad_label_is_a_marker_not_the_heading_of_a_list():
+    body = [
+        "The council voted on Tuesday night to approve the budget after a debate of more than four hours.",
+        "The opposition said the plan would raise local taxes for families who are already struggling.",
+        "The mayor said the spending was needed to repair roads and schools across the whole city.",
+        "Work on the first schools is due to start in the spring, once the contracts have been signed.",
+    ]
+    page = ["Budget approved", "Home", "News", body[0], body[1], "Advertisement", "What happens next", body[2], body[3], "Privacy policy"]
+    doc = cleaner.clean_document("\n".join(page))
+    assert doc.paragraphs == [body[0], body[1], "What happens next", body[2], body[3]]
+    assert [b.label for b in doc.blocks if b.text == "Advertisement"] == [Label.ADVERTISEMENT]
