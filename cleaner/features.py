@@ -71,6 +71,9 @@ _WORD_ASTRAL = regex.compile(r"[[\w\p{M}]--[\u200c\u200d]]+(?:[\u200c\u200d][[\w
 _GLUED_BMP = re.compile(f"[{_LU}](?<=[{_LL}]{{2}}[{_LU}])(?=[{_LL}])")  # _GLUED for text without wide characters
 # Closing quotes and brackets that may follow the sentence's final punctuation.
 _CLOSERS = "\"'”’»›)]}」』】〕〉》"
+# ...and the invisible marks that RTL and other pages leave after it (right-to-left and
+# left-to-right marks, embeddings, zero-width space, word joiner, byte-order mark).
+_TRAILING = _CLOSERS + "\u200b\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2060\ufeff"
 #: Characters that end a sentence, in the scripts we serve.
 TERMINAL = frozenset(".!?…。！？‼⁇⁈⁉؟۔।॥።፧።᙮‥．｡։။។៕།")
 #: Characters that end a clause that goes on in the next block ("highlights:").
@@ -147,7 +150,7 @@ def features(text: str) -> Features:
         # "»" closes a French quotation when "«" opened it; in "Home » News" it separates.
         marks = SEPARATORS if "«" not in text else SEPARATORS - {"»"}
         separators = sum(1 for part in text.split(" ") if len(part) == 1 and part in marks)
-    last = text.rstrip(_CLOSERS)[-1:]  # the last character before closing quotes and brackets
+    last = text.rstrip(_TRAILING)[-1:]  # the last character before closing quotes and brackets
     digits = len((_ASCII_DIGIT if is_ascii else _DIGIT).findall(text))
     return Features(  # positional: faster than keywords, in the order of the fields
         tuple(tokens),

@@ -428,3 +428,12 @@ def test_an_ad_label_is_a_marker_not_the_heading_of_a_list():
     doc = cleaner.clean_document("\n".join(page))
     assert doc.paragraphs == [body[0], body[1], "What happens next", body[2], body[3]]
     assert [b.label for b in doc.blocks if b.text == "Advertisement"] == [Label.ADVERTISEMENT]
+
+
+def test_invisible_marks_after_the_full_stop_do_not_hide_it():
+    from cleaner.features import features
+
+    # Right-to-left pages leave a right-to-left mark after the sentence; others a zero-width space.
+    assert features("هذه جملة كاملة في الخبر.\u200f").terminal
+    assert features("The council voted on Tuesday.\u200b").terminal
+    assert features("The council voted on Tuesday.”\ufeff").terminal
