@@ -106,11 +106,14 @@ def same_letters(text: str) -> str:
     """Lower-cased ``text`` with letters spelled two ways spelled one way, as the phrases and
     stoplists are: Turkish and Azerbaijani i and ı are one letter (capital I lowers to i, not
     ı, so "BAĞLI" must match "bağlı"; capital İ lowers to "i" plus a combining dot, which is
-    dropped); Malayalam's old-style chillus become single letters."""
+    dropped); Malayalam's old-style chillus become single letters; soft hyphens (where a
+    long word may break, "Bundes&shy;regierung") go."""
     if "\u0307" in text:
         text = _DOTTED_I.sub("i", text)
     if "ı" in text:
         text = text.replace("ı", "i")
+    if "\u00ad" in text:  # a soft hyphen marks where a word may break: it is no break in the word
+        text = text.replace("\u00ad", "")
     if "\u0d4d\u200d" in text:
         text = _OLD_CHILLU.sub(lambda m: _CHILLU[m.group()], text)
     return text

@@ -367,6 +367,8 @@ def test_letters_spelled_two_ways_are_read_one_way():
     assert fold("അഭിപ്രായങ്ങള്‍") == "അഭിപ്രായങ്ങൾ"
     # Turkish and Azerbaijani capital İ lowers to a plain i, in tokens as in phrases.
     assert features("MİLLİ KİTABXANA").tokens == ("milli", "kitabxana")
+    # A soft hyphen (where a long word may break) is no break in the word.
+    assert features("Die Bundes\u00adregierung plant").tokens == ("die", "bundesregierung", "plant")
 
 
 def test_khmer_colon_and_a_year_glued_to_its_word():
