@@ -25,9 +25,10 @@ _ASCII_WORDS = bytes(ord(chr(c).lower()) if chr(c).isalnum() or chr(c) == "_" el
 _CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}]")
 # Thai, Lao, Myanmar and Khmer are written without spaces between words too, but their
 # words are longer: a letter or digit (not counting the vowel and tone marks) is a quarter word.
-_SOUTHEAST = re.compile("[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff]")
-_SPECIAL = re.compile("[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u2e80-\U0010ffff]")  # _SOUTHEAST or _WIDE
-_SOUTHEAST_LETTER = regex.compile(r"[[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff]&&[\p{Lo}\p{Nd}]]", regex.V1)
+_SOUTHEAST_BLOCKS = "\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff"
+_SOUTHEAST = re.compile(f"[{_SOUTHEAST_BLOCKS}]")
+_SPECIAL = re.compile(f"[{_SOUTHEAST_BLOCKS}\u2e80-\U0010ffff]")  # _SOUTHEAST or _WIDE
+_SOUTHEAST_LETTER = regex.compile(f"[[{_SOUTHEAST_BLOCKS}]&&[\\p{{Lo}}\\p{{Nd}}]]", regex.V1)
 #: Letters of Thai, Lao, Myanmar and Khmer per word ("ประกาศ", to announce, has five).
 SOUTHEAST_LETTERS_PER_WORD = 4
 # Han, kana and every astral character lie at U+2E80 or above: below it, the faster
@@ -105,11 +106,11 @@ class Features(NamedTuple):
     dated: bool  # holds a date, a year or a time of day
 
 
-def _dated(text: str, tokens: list[str]) -> bool:
+def _dated(text: str, is_ascii: bool) -> bool:
     # A year: four digits from 1900 to 2099, in any script (int() reads them all), also
     # glued to the word for "year" (Khmer "ឆ្នាំ២០២៤").
-    if (not text.isascii() or "19" in text or "20" in text) and any(
-        1900 <= int(year) <= 2099 for year in (_ASCII_YEAR if text.isascii() else _YEAR).findall(text)
+    if (not is_ascii or "19" in text or "20" in text) and any(
+        1900 <= int(year) <= 2099 for year in (_ASCII_YEAR if is_ascii else _YEAR).findall(text)
     ):
         return True
     return (":" in text and bool(_TIME.search(text))) or ("/" in text and bool(_SLASH_DATE.search(text)))
@@ -162,5 +163,5 @@ def features(text: str) -> Features:
         separators,
         ("://" in text or "www." in text) and bool(_URL.search(text)),
         text.count(" ", 0, glued.start()) if glued else -1,  # the word of the upper-case letter
-        bool(digits) and _dated(text, tokens),
+        bool(digits) and _dated(text, is_ascii),
     )

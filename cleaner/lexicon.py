@@ -139,8 +139,9 @@ def fold(text: str) -> str:
     return " ".join(_BMP_LETTER_RUNS.findall(text))
 
 
-def _is_unspaced(phrase: str) -> bool:
-    return _UNSPACED_SCRIPT.search(phrase) is not None
+def is_unspaced(text: str) -> bool:
+    """Whether ``text`` holds a letter of a script written without spaces between words."""
+    return _UNSPACED_SCRIPT.search(text) is not None
 
 
 @dataclass(frozen=True)
@@ -236,10 +237,10 @@ class Lexicon:
     def __init__(self, entries: Iterable[Entry] = ()) -> None:
         entries = tuple(entries)
         exact = [e for e in entries if e.kind == EXACT]
-        prefix = [e for e in entries if e.kind == PREFIX and not _is_unspaced(e.text)]
-        contains = [e for e in entries if e.kind == CONTAINS and not _is_unspaced(e.text)]
-        prefix_u = [e for e in entries if e.kind == PREFIX and _is_unspaced(e.text)]
-        contains_u = [e for e in entries if e.kind == CONTAINS and _is_unspaced(e.text)]
+        prefix = [e for e in entries if e.kind == PREFIX and not is_unspaced(e.text)]
+        contains = [e for e in entries if e.kind == CONTAINS and not is_unspaced(e.text)]
+        prefix_u = [e for e in entries if e.kind == PREFIX and is_unspaced(e.text)]
+        contains_u = [e for e in entries if e.kind == CONTAINS and is_unspaced(e.text)]
 
         # first word -> word counts of the prefix phrases that start with it
         prefix_sizes: dict[str, set[int]] = {}
@@ -385,7 +386,7 @@ class Lexicon:
             folded = fold(phrase)
             if not folded:
                 continue
-            if _is_unspaced(folded) and " " not in folded:
+            if is_unspaced(folded) and " " not in folded:
                 long_enough = len(folded) >= _CONTAINS_MIN_UNSPACED_CHARS
             else:
                 long_enough = len(folded.split(" ")) >= _CONTAINS_MIN_WORDS

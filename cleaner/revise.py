@@ -29,6 +29,7 @@ from typing import NamedTuple
 from .classify import LINE, NOISE, PROSE, SECTION_LABELS, SENTENCE, Kind, Verdict
 from .document import Label
 from .features import Features
+from .lexicon import is_unspaced
 
 
 #: The list under a noise heading ends at a paragraph of at least this many words.
@@ -369,12 +370,10 @@ def _repeats_title(item: Item, title: Item) -> bool:
     short, long = (a, b) if len(a) <= len(b) else (b, a)
     if len(short) >= 3 and long[: len(short)] == short:
         return True
-    return bool(a) and a[:1] == b[:1] and _UNSPACED.search(a[0]) is not None and _similar_characters(a, b)
+    return bool(a) and a[:1] == b[:1] and is_unspaced(a[0]) and _similar_characters(a, b)
 
 
-#: Scripts written without spaces: Han, kana, Thai, Lao, Myanmar, Khmer.
-_UNSPACED = re.compile("[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
-#: A headline in those scripts repeats the title if it has at least this many characters...
+#: A headline in a script written without spaces (lexicon.is_unspaced) repeats the title if it has at least this many characters...
 HEADLINE_MIN_CHARS = 8
 #: ...and at least this share of its adjacent character pairs occur in the title (or the other way round).
 HEADLINE_PAIR_SHARE = 0.8
