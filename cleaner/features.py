@@ -14,12 +14,13 @@ import unicodedata
 
 import regex
 
-from .lexicon import same_letters
+from .lexicon import is_plain, same_letters
 
 # Every pattern is linear: single character classes with simple repetition, no nesting.
 # The same words in ASCII text, by a byte table (\w: letters, lowered, digits and "_"; the
 # rest a space): bytes.translate and str.split are faster than the regex.
-_ASCII_WORDS = bytes(ord(chr(c).lower()) if chr(c).isalnum() or chr(c) == "_" else 32 for c in range(128)) + bytes(128)
+# The bytes of other characters become spaces: that is right for plain text (lexicon.is_plain).
+_ASCII_WORDS = bytes(ord(chr(c).lower()) if chr(c).isalnum() or chr(c) == "_" else 32 for c in range(128)) + b" " * 128
 # Han, kana, Hangul syllables are counted per character: those scripts have no
 # spaces (Hangul has, but its words are short), so a run of them is not one word.
 _CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}]")
@@ -36,11 +37,11 @@ SOUTHEAST_LETTERS_PER_WORD = 4
 _WIDE = re.compile("[\u2e80-\U0010ffff]")
 _ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 # A time of day ("10:48") or a slashed date ("3/14/24"). Bylines and datelines carry
-# them, or a year; headings and titles rarely do.
-_TIME = re.compile(r"\b\d{1,2}:\d{2}\b")
-_YEAR = re.compile(r"(?<!\d)\d{4}(?!\d)")
-_ASCII_YEAR = re.compile("(?<![0-9])[0-9]{4}(?![0-9])")  # the same for ASCII text, faster
-_SLASH_DATE = re.compile(r"\b\d{1,2}/\d{1,2}/\d{2,4}\b")
+# them, or a year; headings and titles rarely do. Each pattern starts at its ":" or "/"
+# and looks behind for the one or two digits before it, so the engine jumps from mark to
+# mark instead of trying every position of a long paragraph.
+_TIME = re.compile(r":(?:(?<=\b\d:)|(?<=\b\d\d:))\d{2}\b")  # \b\d{1,2}:\d{2}\b
+_SLASH_DATE = re.compile(r"/(?:(?<=\b\d/)|(?<=\b\d\d/))\d{1,2}/\d{2,4}\b")  # \b\d{1,2}/\d{1,2}/\d{2,4}\b
 _URL = regex.compile(r"(?:https?://|www\.)\S")
 # A heading glued onto the next text without a space ("About usThe Gazette is..."):
 # two lower-case letters, then an upper-case and a lower-case one, inside one token.
@@ -50,14 +51,16 @@ _GLUED = regex.compile(r"\p{Lu}(?<=\p{Ll}{2}\p{Lu})(?=\p{Ll})")
 _GLUED_ASCII = re.compile(r"[A-Z](?<=[a-z]{2}[A-Z])(?=[a-z])")  # the same for ASCII text, on the faster engine
 
 
-def _bmp(cls: str) -> str:
-    """The BMP members of a `regex` character class, as ranges for an `re` class.
+def _bmp(cls: str, engine=regex) -> str:  # type: ignore[no-untyped-def]
+    """The BMP members of a character class (of the `regex` engine, or of `re`), as ranges
+    for an `re` class.
 
     `re` tests a class of ranges with a table look-up, where `regex` checks Unicode
-    properties: several times faster, with the same answers below U+10000.
+    properties, and `re` itself tries a category (\\w, \\d) and then each range in turn:
+    several times faster, with the same answers below U+10000.
     """
     bmp = "".join(map(chr, range(0x10000)))
-    return "".join(f"\\u{m.start():04x}-\\u{m.end() - 1:04x}" for m in regex.finditer(f"[{cls}]+", bmp))
+    return "".join(f"\\u{m.start():04x}-\\u{m.end() - 1:04x}" for m in engine.finditer(f"[{cls}]+", bmp))
 
 
 _LL, _LU, _MARKS = _bmp(r"\p{Ll}"), _bmp(r"\p{Lu}"), _bmp(r"\p{M}")
@@ -65,8 +68,9 @@ _LL, _LU, _MARKS = _bmp(r"\p{Ll}"), _bmp(r"\p{Lu}"), _bmp(r"\p{M}")
 # signs of Devanagari, Bengali, Tamil, Thai... and at Arabic and Hebrew vowel points, so
 # "किसानों" (farmers) would be three words, none of them in the Hindi stoplist. A zero-width
 # (non-)joiner between two such runs is inside a word too (Persian "می‌شود", Malayalam).
-_WORD = re.compile(f"[\\w{_MARKS}]+")
-_WORD_JOINED = re.compile(f"[\\w{_MARKS}]+(?:[\u200c\u200d][\\w{_MARKS}]+)*")  # for text with joiners (slower)
+_WORD_CHAR = _bmp(f"\\w{_MARKS}", re)
+_WORD = re.compile(f"[{_WORD_CHAR}]+")
+_WORD_JOINED = re.compile(f"[{_WORD_CHAR}]+(?:[\u200c\u200d][{_WORD_CHAR}]+)*")  # for text with joiners (slower)
 # The same for text with astral characters (`regex`'s \w takes in the joiners themselves).
 _WORD_ASTRAL = regex.compile(r"[[\w\p{M}]--[\u200c\u200d]]+(?:[\u200c\u200d][[\w\p{M}]--[\u200c\u200d]]+)*", regex.V1)
 _GLUED_BMP = re.compile(f"[{_LU}](?<=[{_LL}]{{2}}[{_LU}])(?=[{_LL}])")  # _GLUED for text without wide characters
@@ -84,8 +88,11 @@ SEPARATORS = frozenset("|»›‹>·•/")
 
 
 _SEPARATOR = re.compile(f"[{re.escape(''.join(sorted(SEPARATORS)))}]")
-_DIGIT = re.compile("[\\d\u00bc-\u00be\u2150-\u215f]")  # any script's digits (٢٠٢٤, ২০২৪), and fractions (½)
-_ASCII_DIGIT = re.compile("[0-9]")  # the same for ASCII text, a faster class
+# Runs of digits, of any script (٢٠٢٤, ২০২৪), and fractions (½).
+_DIGIT_CLASS = "\\d\u00bc-\u00be\u2150-\u215f"
+_DIGITS = re.compile(f"[{_bmp(_DIGIT_CLASS, re)}]+")  # as BMP ranges, a faster class
+_DIGITS_ASTRAL = re.compile(f"[{_DIGIT_CLASS}]+")  # the same for text with astral characters
+_ASCII_DIGITS = re.compile("[0-9]+")  # the same for ASCII text
 # Georgian letters are lower-case letters to Unicode, but Georgian is written without
 # capitals: a Georgian line is no more "all lower case" than a Chinese one.
 _UNICASE_LOWER = re.compile("[\u10d0-\u10ff]")
@@ -106,23 +113,25 @@ class Features(NamedTuple):
     dated: bool  # holds a date, a year or a time of day
 
 
-def _dated(text: str, is_ascii: bool) -> bool:
+def _dated(text: str, runs: list[str]) -> bool:
+    """Whether the text holds a year, a time of day or a slashed date; ``runs`` are its digit runs."""
     # A year: four digits from 1900 to 2099, in any script (int() reads them all), also
     # glued to the word for "year" (Khmer "ឆ្នាំ២០២៤").
-    if (not is_ascii or "19" in text or "20" in text) and any(
-        1900 <= int(year) <= 2099 for year in (_ASCII_YEAR if is_ascii else _YEAR).findall(text)
-    ):
+    if any(len(run) == 4 and run.isdecimal() and 1900 <= int(run) <= 2099 for run in runs):
         return True
-    return (":" in text and bool(_TIME.search(text))) or ("/" in text and bool(_SLASH_DATE.search(text)))
+    return (":" in text and _TIME.search(text) is not None) or ("/" in text and _SLASH_DATE.search(text) is not None)
 
 
 def features(text: str) -> Features:
     """Features of one block. Hot path: a handful of C-level calls per block."""
-    is_ascii = text.isascii()
+    # Text that is ASCII but for curly quotes, dashes and the like is read as ASCII: those
+    # only separate words, and every test below gives the same answer on both paths.
+    is_ascii = is_plain(text)
     # One search tells most non-ASCII text (Latin, Cyrillic, Arabic...) from the scripts
     # whose words are counted by character or letter.
     special = not is_ascii and _SPECIAL.search(text) is not None
     wide = special and _WIDE.search(text) is not None
+    astral = wide and _ASTRAL.search(text) is not None
     if is_ascii:
         tokens = text.encode().translate(_ASCII_WORDS).decode().split()  # _WORD.findall(text.lower())
         glued = _GLUED_ASCII.search(text)
@@ -130,7 +139,7 @@ def features(text: str) -> Features:
         # NFC, as the stoplists are written (Bengali "য়" typed as one character, Vietnamese
         # or Korean typed decomposed would miss them), and the lexicon's spellings.
         lowered = same_letters(unicodedata.normalize("NFC", text.lower()))
-        if wide and _ASTRAL.search(lowered):
+        if astral:
             tokens = _WORD_ASTRAL.findall(lowered)
         else:
             joined = "\u200c" in lowered or "\u200d" in lowered
@@ -152,7 +161,8 @@ def features(text: str) -> Features:
         marks = SEPARATORS if "«" not in text else SEPARATORS - {"»"}
         separators = sum(1 for part in text.split(" ") if len(part) == 1 and part in marks)
     last = text.rstrip(_TRAILING)[-1:]  # the last character before closing quotes and brackets
-    digits = len((_ASCII_DIGIT if is_ascii else _DIGIT).findall(text))
+    runs = (_ASCII_DIGITS if is_ascii else _DIGITS_ASTRAL if astral else _DIGITS).findall(text)
+    digits = sum(map(len, runs)) if runs else 0
     return Features(  # positional: faster than keywords, in the order of the fields
         tuple(tokens),
         max(words, 0),
@@ -163,5 +173,5 @@ def features(text: str) -> Features:
         separators,
         ("://" in text or "www." in text) and bool(_URL.search(text)),
         text.count(" ", 0, glued.start()) if glued else -1,  # the word of the upper-case letter
-        bool(digits) and _dated(text, is_ascii),
+        bool(runs) and _dated(text, runs),
     )

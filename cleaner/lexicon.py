@@ -78,9 +78,26 @@ def _bmp_letter_runs() -> re.Pattern[str]:
 
 _BMP_LETTER_RUNS = _bmp_letter_runs()
 _ASTRAL = re.compile("[\U00010000-\U0010ffff]")
-#: ASCII letters -> lower case; digits, punctuation, symbols and controls -> space. A byte
-#: table: bytes.translate is a plain array look-up per byte, several times faster than str's.
-_ASCII_FOLD = bytes(ord(chr(c).lower()) if chr(c).isalpha() else 32 for c in range(128)) + bytes(128)
+#: ASCII letters -> lower case; digits, punctuation, symbols and controls -> space; the bytes
+#: of other characters -> space too (see is_plain). A byte table: bytes.translate is a plain
+#: array look-up per byte, several times faster than str's.
+_ASCII_FOLD = bytes(ord(chr(c).lower()) if chr(c).isalpha() else 32 for c in range(128)) + b" " * 128
+#: Punctuation, spaces and symbols beyond ASCII that are no letter, digit or mark, before
+#: and after NFKC and case folding: curly quotes, dashes, the ellipsis, no-break spaces,
+#: bullets, ©, €, £... (tested). They only ever separate words.
+PLAIN_MARKS = "\u00a0-\u00a7\u00a9\u00ab\u00ac\u00ae\u00b0\u00b1\u00b6\u00b7\u00bb\u00bf\u00d7\u00f7" + (
+    "\u2000-\u200b\u200e-\u2016\u2018-\u203d\u203f-\u206f\u20a0-\u20a7\u20a9-\u20bf"
+)
+_NOT_PLAIN = re.compile(f"[^\x00-\x7f{PLAIN_MARKS}]")
+
+
+def is_plain(text: str) -> bool:
+    """Whether ``text`` is ASCII but for PLAIN_MARKS: its words are then ASCII words.
+
+    English pages are full of curly quotes and dashes, and such text then takes the fast
+    ASCII paths of fold() and features(), with the same result as the general ones.
+    """
+    return text.isascii() or _NOT_PLAIN.search(text) is None
 #: Scripts written without spaces between words: their phrases match as substrings.
 #: (Han incl. extensions, Hiragana, Katakana, Thai, Lao, Myanmar, Khmer.)
 _UNSPACED_SCRIPT = re.compile(
@@ -126,9 +143,10 @@ def fold(text: str) -> str:
     become one space between words, and the result is stripped. Linear time; idempotent.
     Beyond plain case folding, letters spelled two ways are spelled one way (same_letters).
     """
-    if text.isascii():
-        # NFKC is the identity on ASCII and casefold() is lower().
-        return " ".join(text.encode("ascii").translate(_ASCII_FOLD).decode("ascii").split())
+    if text.isascii() or _NOT_PLAIN.search(text) is None:  # is_plain(text), inlined
+        # NFKC is the identity on ASCII letters and casefold() is lower(); the bytes of
+        # PLAIN_MARKS become spaces, as the general path turns them into.
+        return " ".join(text.encode().translate(_ASCII_FOLD).decode("ascii").split())
     text = same_letters(unicodedata.normalize("NFKC", text).casefold())
     # Case folding can leave text that is no longer NFKC: normalise once more, so that
     # fold(fold(x)) == fold(x) (tested).

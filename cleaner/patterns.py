@@ -47,9 +47,10 @@ def match_block(lexicon: Lexicon, text: str) -> Match | None:
     words = text.count(" ") + 1
     if "©" in text and words <= COPYRIGHT_MAX_WORDS:
         return Match(Label.FOOTER.value, "* © *", "any")
-    colon = ":" in text or (not text.isascii() and _COLON_MARK.search(text) is not None)
-    if colon:
+    marked = not text.isascii() and _COLON_MARK.search(text) is not None
+    if marked:  # str.translate looks up every character: only where it changes one
         text = _as_colons(text)
+    colon = marked or ":" in text
     if colon and words <= CREDIT_MAX_WORDS and ":" in text[:24]:
         before, _, after = text.partition(":")
         head = lexicon.match(before)
