@@ -512,24 +512,40 @@ def _names(text: str) -> set[tuple[str, str]]:
     }
 
 
-def _drop_author_bio(items: list[Item], decisions: list[Decision], start: int) -> None:
-    """Drop a last paragraph that opens with the name of a byline above the article
-    ("By Jane Doe" ... "Jane Doe is a reporter covering ..."): the author's bio.
+#: The heading of an author box is at most this many words: the author's name, and a
+#: word such as "About", "Über" or "Sobre".
+BIO_HEADING_WORDS = 3
 
-    Inside the article a name from the byline is as likely to open a sentence as not,
-    so only the last paragraphs are looked at; they are where templates put the bio.
+
+def _drop_author_bio(items: list[Item], decisions: list[Decision], start: int) -> None:
+    """Drop the author's bio among the last paragraphs of the article: a paragraph that
+    opens with the name of a byline above the article ("By Jane Doe" ... "Jane Doe is a
+    reporter covering ..."), or one right under a short line that ends with a name the
+    paragraph holds ("Über Jane Doe", then "Als Reporterin schreibt Jane Doe ...").
+
+    Inside the article a name is as likely to open a sentence or head a section as not,
+    so only the last paragraphs are looked at; they are where templates put the bio. A
+    kept heading that is only a name may head a profile's last part: it is left alone.
     """
     names: set[tuple[str, str]] = set()
     for i in range(1, start):
         if items[i].verdict.label is Label.BYLINE:
             names |= _names(items[i].text)
-    if not names:
-        return
     last = [i for i in range(len(items) - 1, start - 1, -1) if decisions[i].kept and items[i].verdict.kind is PROSE]
     for i in last[:BIO_LAST]:
         words = _WORD.findall(items[i].text)
         if len(words) >= 2 and (words[0], words[1]) in names:
             decisions[i] = Decision(Label.BYLINE, False, f'the author\'s bio (opens with "{words[0]} {words[1]}" of the byline)')
+            continue
+        above = items[i - 1] if i > start else None
+        heading = _WORD.findall(above.text) if above is not None and above.verdict.kind is LINE else []
+        if not 2 <= len(heading) <= BIO_HEADING_WORDS or (decisions[i - 1].kept and len(heading) == 2):
+            continue
+        name = (heading[-2], heading[-1])
+        if name in _names(" ".join(name)) and name in _names(items[i].text):
+            decisions[i] = Decision(Label.BYLINE, False, f'the author\'s bio (under "{above.text}", naming its author)')
+            if decisions[i - 1].kept:
+                decisions[i - 1] = Decision(Label.BYLINE, False, "the heading of the author's bio")
 
 
 def _outside(items: list[Item], i: int, start: int, end: int) -> Decision:

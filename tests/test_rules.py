@@ -152,6 +152,34 @@ def test_the_authors_bio_at_the_end_is_dropped_when_the_byline_names_the_author(
     assert got[page[2]] == got[page[3]] == (Label.BODY, True)
 
 
+AUTHOR_BOX = [
+    "Startseite",
+    "Die Stadt baut neue Radwege",
+    "Der Stadtrat hat am Dienstag beschlossen, im kommenden Jahr zwölf Kilometer neue Radwege zu bauen.",
+    "Die Opposition kritisierte, dass die Pläne für die Außenbezirke noch nicht fertig seien und zu spät kämen.",
+    "Über Jana Berger",
+    "Als Redakteurin für Stadtpolitik berichtet Jana Berger seit 2015 über den Stadtrat und die Verwaltung.",
+    "Impressum",
+]
+
+
+def test_an_author_box_at_the_end_is_dropped():
+    got = labels("\n".join(AUTHOR_BOX))
+    assert got[AUTHOR_BOX[-2]] == (Label.BYLINE, False)
+    assert got[AUTHOR_BOX[-3]] == (Label.BYLINE, False)
+    assert got[AUTHOR_BOX[2]] == got[AUTHOR_BOX[3]] == (Label.BODY, True)
+
+
+def test_a_last_section_headed_by_a_name_alone_is_kept():
+    # A profile's last part may be headed by the name of the person it is about.
+    page = AUTHOR_BOX[:4] + [
+        "Jana Berger",
+        "Die Radfahrerin Jana Berger sagt, sie fahre jeden Tag zwölf Kilometer zur Arbeit und freue sich auf die Pläne.",
+        "Impressum",
+    ]
+    assert cleaner.clean("\n".join(page)) == page[2:-1]
+
+
 def test_a_paragraph_opening_with_another_name_is_not_a_bio():
     page = [
         "Council approves the budget",
