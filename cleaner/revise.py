@@ -34,6 +34,15 @@ from .lexicon import is_unspaced
 
 #: The list under a noise heading ends at a paragraph of at least this many words.
 SECTION_END_WORDS = 15
+#: ...or at the article's next heading: a short line right before such a paragraph, with
+#: at most this share of the words of the shortest item of the list above it. The last
+#: teaser of a list is a headline like the others; a sub-heading names a topic in a few
+#: words ("Ticket prices"), about half a headline (3 words under teasers of 5 and 7 in
+#: Kazakh, whose words are long: 0.6, not 0.5). On both benchmarks any share from 0.5 to
+#: 0.99 decides the same.
+SECTION_HEADING_SHARE = 0.6
+#: ...after at least this many items: a single short teaser is no measure of the list.
+SECTION_MIN_ITEMS = 2
 #: A caption (the line just above a photo credit) is at most this many words.
 CAPTION_MAX_WORDS = 40
 #: A heading of the article is at most this many words.
@@ -420,6 +429,9 @@ def revise(items: list[Item], whole: bool = False, titled: bool = True) -> tuple
     in_list = False  # after a kept line ending in a colon, until prose or noise
     kept_openings: set[tuple[str, ...]] = set()  # first words of the paragraphs kept so far
     section: tuple[Label, str] | None = None  # a noise heading whose list we are in
+    items_in_section = 0  # the items (not noise) of that list so far...
+    shortest_item = 0  # ...and the words of the shortest of them
+    ends_list: str | None = None  # the heading of the list that block i ends as the article's heading
     # A line repeats the title only if it opens with the title's first word: test that first.
     opening = items[title].feats.tokens[0] if title is not None and len(items[title].feats.tokens) >= 3 else None
     for i, item in enumerate(items):
@@ -439,14 +451,22 @@ def revise(items: list[Item], whole: bool = False, titled: bool = True) -> tuple
         if v.kind is NOISE:
             if v.label in SECTION_LABELS and v.heading:
                 section = (v.label, item.text)
+                items_in_section = 0
             decisions.append(Decision(v.label, False, v.reason))
             continue
+        ends_list = None
         if v.kind is PROSE and item.feats.words >= SECTION_END_WORDS:
             section = None
         elif section is not None:
-            label, heading = section
-            decisions.append(Decision(label, False, f'in the list under "{heading}"'))
-            continue
+            if _heading_after_list(items, i, items_in_section, shortest_item):
+                section, ends_list = None, section[1]
+            else:
+                words = item.feats.words
+                shortest_item = words if not items_in_section else min(shortest_item, words)
+                items_in_section += 1
+                label, heading = section
+                decisions.append(Decision(label, False, f'in the list under "{heading}"'))
+                continue
         after = items[i + 1].verdict if i + 1 < len(items) else None
         if after is not None and after.credit and item.feats.words <= CAPTION_MAX_WORDS:
             decisions.append(_PHOTO_TEXT)
@@ -487,16 +507,32 @@ def revise(items: list[Item], whole: bool = False, titled: bool = True) -> tuple
             and next_kind[i + 1] is PROSE
             and item.feats.words <= HEADING_MAX_WORDS
             and not item.feats.dated
-            and (item.bullet or ctx.line_run[i] <= HEADING_RUN)
+            and (item.bullet or ends_list is not None or ctx.line_run[i] <= HEADING_RUN)
         ):
             label = Label.BODY if item.bullet else Label.HEADING
             what = "a list item" if item.bullet else "a heading"
-            decisions.append(Decision(label, True, f"{what} inside the article"))
+            after_list = f' after the list under "{ends_list}"' if ends_list is not None else ""
+            decisions.append(Decision(label, True, f"{what} inside the article{after_list}"))
         else:
             decisions.append(_STRAY_LINE)
     if not whole:
         _drop_author_bio(items, decisions, body_start)
     return decisions, title
+
+
+def _heading_after_list(items: list[Item], i: int, count: int, shortest: int) -> bool:
+    """Whether block i, in the list under a noise heading, is the article's next heading
+    instead (see SECTION_HEADING_SHARE): a short line right before a paragraph, much
+    shorter than every item of the list above it."""
+    item = items[i]
+    if item.verdict.kind is not LINE or count < SECTION_MIN_ITEMS or i + 1 >= len(items):
+        return False
+    after = items[i + 1]
+    return (
+        after.verdict.kind is PROSE
+        and after.feats.words >= SECTION_END_WORDS
+        and 0 < item.feats.words <= SECTION_HEADING_SHARE * shortest
+    )
 
 
 #: The author's bio is among this many last paragraphs of the article.

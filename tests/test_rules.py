@@ -467,3 +467,22 @@ def test_invisible_marks_after_the_full_stop_do_not_hide_it():
     assert features("هذه جملة كاملة في الخبر.\u200f").terminal
     assert features("The council voted on Tuesday.\u200b").terminal
     assert features("The council voted on Tuesday.”\ufeff").terminal
+
+
+def test_a_short_heading_after_a_related_list_ends_the_list():
+    body = [
+        "The council voted on Tuesday night to approve the budget after a debate of more than four hours.",
+        "The opposition said the plan would raise local taxes for families who are already struggling.",
+        "The mayor said the spending was needed to repair roads and schools across the whole city.",
+        "Work on the first schools is due to start in the spring, once the contracts have been signed.",
+        "Roads in the north of the city will follow in the summer, the council's engineers said.",
+        "The budget will be debated again in the autumn, when the council reviews its spending plans.",
+    ]
+    teasers = ["City bus fares rise by ten cents in May", "Old footbridge closed for repairs until June"]
+    head = ["Budget approved - The Gazette", "Home", "News", "Budget approved", *body[:3], "Read also:", *teasers]
+    # The sub-heading, about half as long as the teasers, is the article's again...
+    page = [*head, "What happens next", *body[3:], "Privacy policy"]
+    assert cleaner.clean("\n".join(page)) == [*body[:3], "What happens next", *body[3:]]
+    # ...but a last teaser as long as the others stays in the list, paragraph after it or not.
+    page = [*head, "Two new cycle lanes open on the east side", *body[3:], "Privacy policy"]
+    assert cleaner.clean("\n".join(page)) == body
