@@ -7,6 +7,7 @@ classify/revise.
 
 from __future__ import annotations
 
+from types import ModuleType
 from typing import NamedTuple
 
 import re
@@ -51,7 +52,7 @@ _GLUED = regex.compile(r"\p{Lu}(?<=\p{Ll}{2}\p{Lu})(?=\p{Ll})")
 _GLUED_ASCII = re.compile(r"[A-Z](?<=[a-z]{2}[A-Z])(?=[a-z])")  # the same for ASCII text, on the faster engine
 
 
-def _bmp(cls: str, engine=regex) -> str:  # type: ignore[no-untyped-def]
+def _bmp(cls: str, engine: ModuleType = regex) -> str:
     """The BMP members of a character class (of the `regex` engine, or of `re`), as ranges
     for an `re` class.
 
