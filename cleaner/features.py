@@ -114,13 +114,22 @@ class Features(NamedTuple):
     dated: bool  # holds a date, a year or a time of day
 
 
-def _dated(text: str, runs: list[str]) -> bool:
-    """Whether the text holds a year, a time of day or a slashed date; ``runs`` are its digit runs."""
+def _years(runs: list[str]) -> bool:
     # A year: four digits from 1900 to 2099, in any script (int() reads them all), also
     # glued to the word for "year" (Khmer "ឆ្នាំ២០២៤").
-    if any(len(run) == 4 and run.isdecimal() and 1900 <= int(run) <= 2099 for run in runs):
+    return any(len(run) == 4 and run.isdecimal() and 1900 <= int(run) <= 2099 for run in runs)
+
+
+def _dated(text: str, runs: list[str]) -> bool:
+    """Whether the text holds a year, a time of day or a slashed date; ``runs`` are its digit runs."""
+    if _years(runs):
         return True
     return (":" in text and _TIME.search(text) is not None) or ("/" in text and _SLASH_DATE.search(text) is not None)
+
+
+def has_year(text: str) -> bool:
+    """Whether the text holds a year from 1900 to 2099, in any script's digits."""
+    return _years(_DIGITS_ASTRAL.findall(text))
 
 
 def features(text: str) -> Features:

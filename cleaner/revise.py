@@ -28,7 +28,7 @@ from typing import NamedTuple
 
 from .classify import LINE, NOISE, PROSE, SECTION_LABELS, SENTENCE, Kind, Verdict
 from .document import Label
-from .features import Features
+from .features import Features, has_year
 from .lexicon import is_unspaced
 
 
@@ -455,7 +455,9 @@ def revise(items: list[Item], whole: bool = False, titled: bool = True) -> tuple
             decisions.append(Decision(v.label, False, v.reason))
             continue
         ends_list = None
-        if v.kind is PROSE and item.feats.words >= SECTION_END_WORDS:
+        if v.kind is PROSE and item.feats.words >= SECTION_END_WORDS and not (
+            section is not None and seen_body and _teaser_summary(items, i)
+        ):
             section = None
         elif section is not None:
             if _heading_after_list(items, i, items_in_section, shortest_item):
@@ -518,6 +520,19 @@ def revise(items: list[Item], whole: bool = False, titled: bool = True) -> tuple
     if not whole:
         _drop_author_bio(items, decisions, body_start)
     return decisions, title
+
+
+#: A teaser's date line ("2024-10-14", "14 Oct 2024") is at most this many words.
+TEASER_DATE_WORDS = 4
+
+
+def _teaser_summary(items: list[Item], i: int) -> bool:
+    """Whether paragraph i, in the list under a noise heading after the article has begun,
+    is a teaser's summary, not the article going on: it comes right under a short line
+    that is a date with a year (a card of headline, date and summary). A time of day
+    alone heads a live blog's next entry, and is not enough."""
+    above = items[i - 1]
+    return above.verdict.kind is LINE and above.feats.words <= TEASER_DATE_WORDS and has_year(above.text)
 
 
 def _heading_after_list(items: list[Item], i: int, count: int, shortest: int) -> bool:

@@ -486,3 +486,32 @@ def test_a_short_heading_after_a_related_list_ends_the_list():
     # ...but a last teaser as long as the others stays in the list, paragraph after it or not.
     page = [*head, "Two new cycle lanes open on the east side", *body[3:], "Privacy policy"]
     assert cleaner.clean("\n".join(page)) == body
+
+
+def test_teaser_cards_after_the_article_stay_in_their_list():
+    body = [
+        "The council voted on Tuesday night to approve the budget after a debate of more than four hours.",
+        "The opposition said the plan would raise local taxes for families who are already struggling.",
+        "The mayor said the spending was needed to repair roads and schools across the whole city.",
+    ]
+    summaries = [
+        "FARES UP: The transport authority said the rise of ten cents was needed to cover the cost of new buses on "
+        "five routes, and that season tickets would keep their price until the end of the year, as the council asked. "
+        "Drivers' unions welcomed the new buses but warned that the timetable on the night routes was still too thin.",
+        "NO WAY ACROSS: Engineers found cracks in two of the old footbridge's supports during an inspection last "
+        "week, and walkers will have to use the road bridge a mile downstream until the repairs are done in June. "
+        "The council said it would put on a free shuttle bus for the children of the two schools on the far bank.",
+        "LIGHTS OUT: The council will switch off half of the street lights in the industrial estate after ten at "
+        "night from next month, saving about forty thousand pounds a year, its energy officer told the meeting. "
+        "Firms on the estate said they had not been asked, and that their night shifts needed the lights on.",
+    ]
+    cards = ["Bus fares rise in May", "2024-10-14", summaries[0], "By Jane Doe"]
+    cards += ["Footbridge closed for repairs", "2024-10-12", summaries[1], "By John Smith"]
+    cards += ["Street lights dimmed at night", "2024-10-11", summaries[2]]
+    head = ["Budget approved - The Gazette", "Home", "News", "Budget approved", *body]
+    # A card of headline, date with a year, and summary is a teaser, however long its summary...
+    page = [*head, "You might also like", *cards, "Privacy policy"]
+    assert cleaner.clean("\n".join(page)) == body
+    # ...but a time of day heads a live blog's next entry: the list ends there.
+    page = [*head, "You might also like", "Bus fares rise in May", "14:05", *summaries, "Privacy policy"]
+    assert cleaner.clean("\n".join(page)) == [*body, *summaries]
