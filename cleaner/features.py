@@ -81,9 +81,10 @@ _CLOSERS = "\"'”’»›)]}」』】〕〉》"
 # left-to-right marks, embeddings, zero-width space, word joiner, byte-order mark).
 _TRAILING = _CLOSERS + "\u200b\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2060\ufeff"
 #: Characters that end a sentence, in the scripts we serve.
-TERMINAL = frozenset(".!?…。！？‼⁇⁈⁉؟۔।॥።፧።᙮‥．｡։။។៕།")
+TERMINAL = frozenset(".!?…。！？‼⁇⁈⁉؟۔।॥።፧።᙮‥．｡։။។៕།\u037e")  # U+037E: the Greek question mark
 #: Characters that end a clause that goes on in the next block ("highlights:").
 SEMI_TERMINAL = frozenset(":;：；៖")
+_GREEK = re.compile("[\u0370-\u03ff\u1f00-\u1fff]")
 #: Separators of menus and breadcrumbs written on one line.
 SEPARATORS = frozenset("|»›‹>·•/")
 
@@ -171,6 +172,8 @@ def features(text: str) -> Features:
         marks = SEPARATORS if "«" not in text else SEPARATORS - {"»"}
         separators = sum(1 for part in text.split(" ") if len(part) == 1 and part in marks)
     last = text.rstrip(_TRAILING)[-1:]  # the last character before closing quotes and brackets
+    if last == ";" and not is_ascii and _GREEK.search(text) is not None:
+        last = "?"  # Greek writes its question mark as a semicolon ("Πότε θα τελειώσει;")
     runs = (_ASCII_DIGITS if is_ascii else _DIGITS_ASTRAL if astral else _DIGITS).findall(text)
     digits = sum(map(len, runs)) if runs else 0
     return Features(  # positional: faster than keywords, in the order of the fields

@@ -515,3 +515,13 @@ def test_teaser_cards_after_the_article_stay_in_their_list():
     # ...but a time of day heads a live blog's next entry: the list ends there.
     page = [*head, "You might also like", "Bus fares rise in May", "14:05", *summaries, "Privacy policy"]
     assert cleaner.clean("\n".join(page)) == [*body, *summaries]
+
+
+def test_the_greek_question_mark_ends_a_sentence():
+    from cleaner.features import features
+
+    # Greek writes "?" as ";" (or U+037E, which NFC turns into ";"): a question is a sentence.
+    for question in ("Πότε θα δούμε τις πρώτες μπουλντόζες στην παραλία;", "Πότε θα τελειώσει το έργο\u037e»"):
+        assert features(question).terminal and not features(question).semi_terminal
+    assert features("Τα βήματα είναι τα εξής:").semi_terminal  # a colon still introduces
+    assert features("wages; prices;").semi_terminal  # and a semicolon elsewhere is one
