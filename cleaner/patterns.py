@@ -25,10 +25,16 @@ COPYRIGHT_MAX_WORDS = 25
 
 
 #: Marks that stand for a colon: full-width, Armenian ("Լուսանկարը՝ Photolure", photo: ...),
-#: Ethiopic ("ፎቶ፦ ..."), Khmer ("រូបថត៖ ...").
-_COLONS = "：՝፦፥៖"
+#: Ethiopic ("ፎቶ፦ ..."), Khmer ("រូបថត៖ ..."), and the full-width slash of Chinese credits
+#: ("圖／陳冠宇攝", picture: taken by ...; "文／", text by).
+_COLONS = "：՝፦፥៖／"
 _TO_COLON = str.maketrans(_COLONS, ":" * len(_COLONS))
 _COLON_MARK = re.compile(f"[{_COLONS}]")
+
+
+#: What may stand right before a credit's caption word, besides a space: an opening
+#: bracket, or the end of a clause in a script without spaces ("...打磨。圖／航港局提供").
+_BEFORE_CREDIT = str.maketrans(dict.fromkeys("(（。，、；！？", " "))
 
 
 def _as_colons(text: str) -> str:
@@ -74,7 +80,7 @@ def match_block(lexicon: Lexicon, text: str) -> Match | None:
         # The credits at the end, last first ("... Foto: Name (Agency) | Vídeo: EPV").
         head, _, tail = text.rpartition(":")
         while head and 0 < len(tail.split()) <= CREDIT_MAX_WORDS:
-            last = head.replace("(", " ").replace("（", " ").split()[-1:]
+            last = head.translate(_BEFORE_CREDIT).split()[-1:]
             credit = lexicon.match(last[0]) if last else None
             if credit is not None and credit.label == Label.CAPTION.value:
                 return Match(credit.label, f"... {credit.phrase}: ...", credit.language)

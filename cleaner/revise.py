@@ -28,7 +28,7 @@ from typing import NamedTuple
 
 from .classify import LINE, NOISE, PROSE, SECTION_LABELS, SENTENCE, Kind, Verdict
 from .document import Label
-from .features import Features, has_year
+from .features import SEPARATORS, Features, features, has_year
 from .lexicon import is_unspaced
 
 
@@ -135,7 +135,7 @@ def context(items: list[Item]) -> Context:
 
 def _headline(items: list[Item]) -> int | None:
     """Where the page's <title> (its first line) comes again as the headline, if it does."""
-    if not items or not _title_like(items[0]):
+    if not items or not _page_title(items[0]):
         return None
     for i in range(1, len(items)):
         if items[i].verdict.kind is LINE and _repeats_title(items[i], items[0]):
@@ -245,7 +245,7 @@ HEADER_BLOCKS = 8
 def _in_header(items: list[Item], i: int) -> bool:
     """Whether block i is at most HEADER_BLOCKS below a repeat of the page's title (the
     headline, whose header holds the byline, date, share and comment links)."""
-    if not _title_like(items[0]):
+    if not _page_title(items[0]):
         return False
     return any(
         items[j].verdict.kind is LINE and _repeats_title(items[j], items[0])
@@ -342,6 +342,27 @@ def _title_like(item: Item) -> bool:
         and not (item.feats.terminal and item.text.endswith("."))
         and bool(item.feats.tokens)
     )
+
+
+#: A first line with menu separators may be the <title> ("Headline | Section | Site") if
+#: at least this many words come before its first separator.
+PAGE_TITLE_HEAD_WORDS = 3
+
+
+def _page_title(item: Item) -> bool:
+    """Whether the first line can be the page's <title>, to look for again as the headline:
+    a title-like line, or "Headline | Section | Site", whose separators make it read as a
+    menu (classify) but whose first part is a headline."""
+    if _title_like(item):
+        return True
+    if item.verdict.label is not Label.NAVIGATION or item.feats.separators < 2:
+        return False
+    head = []
+    for part in item.text.split(" "):
+        if len(part) == 1 and part in SEPARATORS:
+            break
+        head.append(part)
+    return features(" ".join(head)).words >= PAGE_TITLE_HEAD_WORDS  # Chinese counts by character
 
 
 def find_title(items: list[Item], start: int, headline: int | None) -> int | None:

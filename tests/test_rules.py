@@ -525,3 +525,33 @@ def test_the_greek_question_mark_ends_a_sentence():
         assert features(question).terminal and not features(question).semi_terminal
     assert features("Τα βήματα είναι τα εξής:").semi_terminal  # a colon still introduces
     assert features("wages; prices;").semi_terminal  # and a semicolon elsewhere is one
+
+
+def test_chinese_credits_after_a_full_width_slash():
+    from cleaner.lexicon import DEFAULT
+    from cleaner.patterns import match_block
+
+    # "圖／Name攝": picture, taken by Name; glued to the caption's last clause.
+    for caption in ("修復團隊清點舊透鏡的零件，部分玻璃需要重新打磨。圖／航港局提供", "圖：陳冠宇攝", "（图／新华社）"):
+        assert match_block(DEFAULT, caption).label == Label.CAPTION.value, caption
+    assert match_block(DEFAULT, "2024／03／19 14:20") is None
+
+
+def test_a_title_with_section_and_site_names_finds_the_headline():
+    # "Headline | Section | Site" reads as a menu, but its first part is the headline.
+    headline = "Council approves the budget after a long debate"
+    page = [
+        f"{headline} | Local News | The Gazette",
+        "Home",
+        "Local News",
+        headline,
+        "By Jane Doe",
+        "The council chamber was full on Tuesday night as members debated the budget for hours",
+        "The council voted on Tuesday night to approve the city's budget for next year after a long debate.",
+        "The opposition said the plan would raise local taxes for families already struggling with costs.",
+        "The mayor said the spending was needed to repair roads and schools across the city this year.",
+        "Privacy policy",
+    ]
+    doc = cleaner.clean_document("\n".join(page))
+    assert doc.title == headline  # not the longer photo caption above the article
+    assert doc.paragraphs == page[6:9]
