@@ -74,6 +74,7 @@ class Decision(NamedTuple):
 # every block in every round).
 _TITLE = Decision(Label.TITLE, True, "the page title")
 _TITLE_AGAIN = Decision(Label.TITLE, False, "repeats the title")
+_BIO_HEADING = Decision(Label.BYLINE, False, "the heading of the author's bio")
 _PHOTO_TEXT = Decision(Label.CAPTION, False, "the text of a photo above its credit line")
 _STANDFIRST_LINE = Decision(Label.BODY, True, "the standfirst: a long line right under the headline")
 _UNDER_STANDFIRST = Decision(Label.BYLINE, False, "between the standfirst and the body (byline, date, photo)")
@@ -606,18 +607,20 @@ def _drop_author_bio(items: list[Item], decisions: list[Decision], start: int) -
     last = [i for i in range(len(items) - 1, start - 1, -1) if decisions[i].kept and items[i].verdict.kind is PROSE]
     for i in last[:BIO_LAST]:
         words = _WORD.findall(items[i].text)
-        if len(words) >= 2 and (words[0], words[1]) in names:
-            decisions[i] = Decision(Label.BYLINE, False, f'the author\'s bio (opens with "{words[0]} {words[1]}" of the byline)')
-            continue
         above = items[i - 1] if i > start else None
         heading = _WORD.findall(above.text) if above is not None and above.verdict.kind is LINE else []
+        if len(words) >= 2 and (words[0], words[1]) in names:
+            decisions[i] = Decision(Label.BYLINE, False, f'the author\'s bio (opens with "{words[0]} {words[1]}" of the byline)')
+            if decisions[i - 1].kept and 2 <= len(heading) <= BIO_HEADING_WORDS and (heading[-2], heading[-1]) in names:
+                decisions[i - 1] = _BIO_HEADING  # the author's name over the bio
+            continue
         if not 2 <= len(heading) <= BIO_HEADING_WORDS or (decisions[i - 1].kept and len(heading) == 2):
             continue
         name = (heading[-2], heading[-1])
         if name in _names(" ".join(name)) and name in _names(items[i].text):
             decisions[i] = Decision(Label.BYLINE, False, f'the author\'s bio (under "{above.text}", naming its author)')
             if decisions[i - 1].kept:
-                decisions[i - 1] = Decision(Label.BYLINE, False, "the heading of the author's bio")
+                decisions[i - 1] = _BIO_HEADING
 
 
 def _outside(items: list[Item], i: int, start: int, end: int) -> Decision:

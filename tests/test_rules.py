@@ -180,6 +180,19 @@ def test_a_last_section_headed_by_a_name_alone_is_kept():
     assert cleaner.clean("\n".join(page)) == page[2:-1]
 
 
+def test_the_name_over_a_bio_goes_with_it():
+    page = [
+        "Council approves the budget",
+        "By Jane Doe | 12 March 2024",
+        "The council voted on Tuesday night to approve the city's budget for next year after a long debate.",
+        "The mayor said the spending was needed to repair roads and schools across the city this year.",
+        "Jane Doe",
+        "Jane Doe is a local government reporter who has covered the city council since 2015 for the paper.",
+    ]
+    got = labels("\n".join(page))
+    assert got[page[-2]] == got[page[-1]] == (Label.BYLINE, False)
+
+
 def test_a_paragraph_opening_with_another_name_is_not_a_bio():
     page = [
         "Council approves the budget",
