@@ -110,6 +110,9 @@ REPEAT_KEY_WORDS = 8
 #: or a template marker ("Advertisement"), and weighs this much against the article.
 REPEATS = 3
 MARKER_WEIGHT = 5.0
+#: A sentence of at least this many words that ends with a colon introduces a list of the
+#: article: the short lines under it weigh nothing (a teaser's "Kicker:" is shorter).
+INTRO_MIN_WORDS = 8
 #: At most this many short lines in a row can be headings of the article.
 HEADING_RUN = 2
 
@@ -172,7 +175,14 @@ def weights(items: list[Item], ctx: Context, headline: int | None) -> list[float
             for i in range(first, min(first + ANCHOR_WINDOW, n)):
                 if out[i] > 0:
                     out[i] *= ANCHOR_BOOST
+    introduced = False  # in a list that a sentence of the article introduces ("Check these points:")
     for i, kind in enumerate(kinds):
+        if kind is LINE and introduced:
+            out[i] = 0.0
+            continue
+        introduced = (kind is SENTENCE and items[i].feats.semi_terminal and items[i].feats.words >= INTRO_MIN_WORDS) or (
+            introduced and kind is LINE
+        )
         if marker[i]:
             out[i] = -MARKER_WEIGHT
         elif kind is PROSE:
@@ -477,9 +487,7 @@ def revise(items: list[Item], whole: bool = False, titled: bool = True) -> tuple
             decisions.append(Decision(v.label, False, v.reason))
             continue
         ends_list = None
-        if v.kind is PROSE and item.feats.words >= SECTION_END_WORDS and not (
-            section is not None and seen_body and _teaser_summary(items, i)
-        ):
+        if _ends_section(item) and not (section is not None and seen_body and _teaser_summary(items, i)):
             section = None
         elif section is not None:
             if _heading_after_list(items, i, items_in_section, shortest_item):
@@ -564,12 +572,14 @@ def _heading_after_list(items: list[Item], i: int, count: int, shortest: int) ->
     item = items[i]
     if item.verdict.kind is not LINE or count < SECTION_MIN_ITEMS or i + 1 >= len(items):
         return False
-    after = items[i + 1]
-    return (
-        after.verdict.kind is PROSE
-        and after.feats.words >= SECTION_END_WORDS
-        and 0 < item.feats.words <= SECTION_HEADING_SHARE * shortest
-    )
+    return _ends_section(items[i + 1]) and 0 < item.feats.words <= SECTION_HEADING_SHARE * shortest
+
+
+def _ends_section(item: Item) -> bool:
+    """A paragraph of at least SECTION_END_WORDS: prose, or a sentence that introduces a
+    list with a colon (a teaser's headline ends with neither)."""
+    kind = item.verdict.kind
+    return (kind is PROSE or (kind is SENTENCE and item.feats.semi_terminal)) and item.feats.words >= SECTION_END_WORDS
 
 
 #: The author's bio is among this many last paragraphs of the article.

@@ -568,3 +568,27 @@ def test_a_title_with_section_and_site_names_finds_the_headline():
     doc = cleaner.clean_document("\n".join(page))
     assert doc.title == headline  # not the longer photo caption above the article
     assert doc.paragraphs == page[6:9]
+
+
+def test_a_list_the_article_introduces_does_not_cut_the_article():
+    items = [
+        "New roofs for twelve primary schools",
+        "Repairs to the Riverside and Hill Street bridges",
+        "Two hundred new street lights in the north",
+        "A second library van for the villages",
+        "Longer opening hours at the swimming pool",
+        "Free bus travel for pupils under sixteen",
+        "More staff for the planning department",
+    ]
+    page = [
+        "Budget approved - The Gazette",
+        "Home",
+        "News",
+        "Budget approved",
+        "The council voted on Tuesday night to approve the city's budget for next year after a long debate.",
+        "The plan sets out the spending priorities of the council for the coming year in this order:",
+        *items,
+        "The opposition said the plan would raise local taxes for families already struggling with costs.",
+        "Privacy policy",
+    ]
+    assert cleaner.clean("\n".join(page)) == page[4:-1]
