@@ -123,5 +123,12 @@ def classify(
         and _prose_like(feats, stopwords)
     ):
         return Verdict(SENTENCE, Label.BODY, "a short sentence", 0.0)
-    wordy = words >= WORDY_MIN_WORDS and _prose_like(feats, stopwords)
-    return Verdict(LINE, Label.SHORT, "a short line without sentence punctuation", -max(words, 1), wordy=wordy)
+    if words < WORDY_MIN_WORDS:
+        return _SHORT_LINES[words]
+    return Verdict(LINE, Label.SHORT, _SHORT_LINE, -words, wordy=_prose_like(feats, stopwords))
+
+
+_SHORT_LINE = "a short line without sentence punctuation"
+# The verdicts on lines too short to be wordy, by their word count: built once, as most
+# lines of a page are such.
+_SHORT_LINES = tuple(Verdict(LINE, Label.SHORT, _SHORT_LINE, -max(words, 1)) for words in range(WORDY_MIN_WORDS))

@@ -130,7 +130,7 @@ def context(items: list[Item]) -> Context:
     short = [item.verdict.kind is LINE and not item.bullet for item in items]
     line_run: list[int] = []
     for is_short, run in groupby(short):
-        size = sum(1 for _ in run)
+        size = len(list(run))
         line_run += [size if is_short else 0] * size
     texts = [item.text for item in items]
     counts = Counter(texts)
@@ -158,14 +158,13 @@ def weights(items: list[Item], ctx: Context, headline: int | None) -> list[float
     n = len(items)
     kinds = [item.verdict.kind for item in items]
     marker = [repeats >= REPEATS and kind in (LINE, NOISE) for repeats, kind in zip(ctx.repeats, kinds)]
-    prose = [kind is PROSE or kind is SENTENCE for kind in kinds]
-    # Is the nearest block that is not a marker, before / after each block, prose?
-    prose_before = [False] * n
-    for i in range(1, n):
-        prose_before[i] = prose_before[i - 1] if marker[i - 1] else prose[i - 1]
+    # Is the nearest block that is not a marker, after each block, prose? (Before it: see below.)
     prose_after = [False] * n
-    for i in range(n - 2, -1, -1):
-        prose_after[i] = prose_after[i + 1] if marker[i + 1] else prose[i + 1]
+    after = False
+    for i in range(n - 1, -1, -1):
+        prose_after[i] = after
+        if not marker[i]:
+            after = kinds[i] is PROSE or kinds[i] is SENTENCE
     out = [item.verdict.weight for item in items]
     if headline is not None:
         # The window opens at the first prose below the headline (past the byline, date and
@@ -175,21 +174,23 @@ def weights(items: list[Item], ctx: Context, headline: int | None) -> list[float
             for i in range(first, min(first + ANCHOR_WINDOW, n)):
                 if out[i] > 0:
                     out[i] *= ANCHOR_BOOST
+    before = False  # whether the nearest block before this one that is not a marker is prose
     introduced = False  # in a list that a sentence of the article introduces ("Check these points:")
     for i, kind in enumerate(kinds):
         if kind is LINE and introduced:
-            out[i] = 0.0
-            continue
-        introduced = (kind is SENTENCE and items[i].feats.semi_terminal and items[i].feats.words >= INTRO_MIN_WORDS) or (
-            introduced and kind is LINE
-        )
-        if marker[i]:
-            out[i] = -MARKER_WEIGHT
-        elif kind is PROSE:
-            if not prose_before[i] and not prose_after[i] and items[i].feats.words < ISOLATED_MAX_WORDS:
-                out[i] *= ISOLATED_SHARE
-        elif kind is LINE and ctx.line_run[i] >= LINE_RUN:
-            out[i] -= LINE_RUN_PENALTY
+            out[i] = 0.0  # an item of that list: not a menu
+        else:
+            introduced = kind is SENTENCE and items[i].feats.semi_terminal and items[i].feats.words >= INTRO_MIN_WORDS
+            if marker[i]:
+                out[i] = -MARKER_WEIGHT
+                continue
+            if kind is PROSE:
+                if not before and not prose_after[i] and items[i].feats.words < ISOLATED_MAX_WORDS:
+                    out[i] *= ISOLATED_SHARE
+            elif kind is LINE and ctx.line_run[i] >= LINE_RUN:
+                out[i] -= LINE_RUN_PENALTY
+        if not marker[i]:
+            before = kind is PROSE or kind is SENTENCE
     return out
 
 
@@ -408,10 +409,12 @@ def _repeats_title(item: Item, title: Item) -> bool:
     of the shorter one's character pairs must occur in the longer one.
     """
     a, b = item.feats.tokens, title.feats.tokens
+    if a[:1] != b[:1]:  # both tests below need the same first word: most lines stop here
+        return False
     short, long = (a, b) if len(a) <= len(b) else (b, a)
     if len(short) >= 3 and long[: len(short)] == short:
         return True
-    return bool(a) and a[:1] == b[:1] and is_unspaced(a[0]) and _similar_characters(a, b)
+    return bool(a) and is_unspaced(a[0]) and _similar_characters(a, b)
 
 
 #: A headline in a script written without spaces (lexicon.is_unspaced) repeats the title if it has at least this many characters...
@@ -460,7 +463,8 @@ def revise(items: list[Item], whole: bool = False, titled: bool = True) -> tuple
     seen_body = False
     in_list = False  # after a kept line ending in a colon, until prose or noise
     kept_openings: set[tuple[str, ...]] = set()  # first words of the paragraphs kept so far
-    section: tuple[Label, str] | None = None  # a noise heading whose list we are in
+    section: Decision | None = None  # the decision on each item of the list under a noise heading we are in
+    section_heading = ""  # ...that heading
     items_in_section = 0  # the items (not noise) of that list so far...
     shortest_item = 0  # ...and the words of the shortest of them
     ends_list: str | None = None  # the heading of the list that block i ends as the article's heading
@@ -468,21 +472,23 @@ def revise(items: list[Item], whole: bool = False, titled: bool = True) -> tuple
     opening = items[title].feats.tokens[0] if title is not None and len(items[title].feats.tokens) >= 3 else None
     for i, item in enumerate(items):
         v = item.verdict
+        kind = v.kind
         if i == title:
             section = None  # the headline starts the article: a list above it ends there
             decisions.append(_TITLE)
             continue
         if (
             opening is not None
-            and v.kind is LINE
+            and kind is LINE
             and item.feats.tokens[:1] == (opening,)
             and _repeats_title(item, items[title])
         ):
             decisions.append(_TITLE_AGAIN)
             continue
-        if v.kind is NOISE:
+        if kind is NOISE:
             if v.label in SECTION_LABELS and v.heading:
-                section = (v.label, item.text)
+                section = Decision(v.label, False, f'in the list under "{item.text}"')
+                section_heading = item.text
                 items_in_section = 0
             decisions.append(Decision(v.label, False, v.reason))
             continue
@@ -491,13 +497,12 @@ def revise(items: list[Item], whole: bool = False, titled: bool = True) -> tuple
             section = None
         elif section is not None:
             if _heading_after_list(items, i, items_in_section, shortest_item):
-                section, ends_list = None, section[1]
+                section, ends_list = None, section_heading
             else:
                 words = item.feats.words
                 shortest_item = words if not items_in_section else min(shortest_item, words)
                 items_in_section += 1
-                label, heading = section
-                decisions.append(Decision(label, False, f'in the list under "{heading}"'))
+                decisions.append(section)
                 continue
         after = items[i + 1].verdict if i + 1 < len(items) else None
         if after is not None and after.credit and item.feats.words <= CAPTION_MAX_WORDS:
@@ -513,14 +518,14 @@ def revise(items: list[Item], whole: bool = False, titled: bool = True) -> tuple
         if not inside:
             decisions.append(_outside(items, i, start, end))
             continue
-        if v.kind is LINE and whole:
+        if kind is LINE and whole:
             decisions.append(_WHOLE_LINE)
             continue
-        if v.kind is LINE and (in_list or i >= tail) and ctx.repeats[i] < REPEATS:
+        if kind is LINE and (in_list or i >= tail) and ctx.repeats[i] < REPEATS:
             decisions.append(_LIST_ITEM)
             continue
         in_list = item.feats.semi_terminal
-        if v.kind is PROSE:
+        if kind is PROSE:
             key = item.feats.tokens[:REPEAT_KEY_WORDS]
             if key in kept_openings:
                 decisions.append(_REPEATED_OPENING)
@@ -528,7 +533,7 @@ def revise(items: list[Item], whole: bool = False, titled: bool = True) -> tuple
             kept_openings.add(key)
             seen_body = True
             decisions.append(Decision(Label.BODY, True, v.reason))
-        elif v.kind is SENTENCE:
+        elif kind is SENTENCE:
             decisions.append(_SENTENCE)
         elif ctx.repeats[i] >= REPEATS:
             decisions.append(
