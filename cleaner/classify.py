@@ -123,9 +123,10 @@ def classify(
         and _prose_like(feats, stopwords)
     ):
         return Verdict(SENTENCE, Label.BODY, "a short sentence", 0.0)
-    if words < WORDY_MIN_WORDS:
+    if words < WORDY_MIN_WORDS and words < len(_SHORT_LINES):  # (the table is WORDY_MIN_WORDS long)
         return _SHORT_LINES[words]
-    return Verdict(LINE, Label.SHORT, _SHORT_LINE, -words, wordy=_prose_like(feats, stopwords))
+    wordy = words >= WORDY_MIN_WORDS and _prose_like(feats, stopwords)
+    return Verdict(LINE, Label.SHORT, _SHORT_LINE, -max(words, 1), wordy=wordy)
 
 
 _SHORT_LINE = "a short line without sentence punctuation"
