@@ -397,7 +397,32 @@ def find_title(items: list[Item], start: int, headline: int | None) -> int | Non
     candidates = [i for i in candidates if not (i - 1 in candidates and _line_dek(items, i - 1, start))]
     if not candidates:
         return None
+    # A candidate sharing many words with the <title> is the headline in other words (titles
+    # are often rewritten for search engines): it beats the <title> line itself.
+    if candidates[0] == 0:
+        head = _title_head(items[0])
+        alike = [i for i in candidates[1:] if _shares_words(items[i].feats.tokens, head)]
+        if alike:
+            candidates = alike
     return max(candidates, key=lambda i: (items[i].feats.words, -i))
+
+
+#: A headline holds at least this share of the words of the <title> it was rewritten from
+#: (the site's name left out), and at least HEADLINE_COMMON_WORDS of them.
+TITLE_WORDS_SHARE = 0.4
+HEADLINE_COMMON_WORDS = 3
+_SITE_SEPARATOR = re.compile(" [-–—|] ")
+
+
+def _title_head(item: Item) -> set[str]:
+    """The words of the <title> line before its last separator (" - Site", " | Site")."""
+    parts = _SITE_SEPARATOR.split(item.text)
+    return set(features(" ".join(parts[:-1]) if len(parts) > 1 else item.text).tokens)
+
+
+def _shares_words(tokens: tuple[str, ...], head: set[str]) -> bool:
+    common = len(head.intersection(tokens))
+    return common >= HEADLINE_COMMON_WORDS and common >= TITLE_WORDS_SHARE * len(head)
 
 
 def _repeats_title(item: Item, title: Item) -> bool:
@@ -484,6 +509,7 @@ def revise(items: list[Item], whole: bool = False, titled: bool = True) -> tuple
             and _repeats_title(item, items[title])
         ):
             decisions.append(_TITLE_AGAIN)
+            in_list = False  # a list the article introduces does not run across its title
             continue
         if kind is NOISE:
             if v.label in SECTION_LABELS and v.heading:

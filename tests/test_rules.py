@@ -592,3 +592,24 @@ def test_a_list_the_article_introduces_does_not_cut_the_article():
         "Privacy policy",
     ]
     assert cleaner.clean("\n".join(page)) == page[4:-1]
+
+
+def test_a_headline_in_other_words_than_the_title_is_the_title():
+    # Titles are often rewritten for search engines; the headline shares many of their words.
+    headline = "Floods in Ufa: the river passes the critical mark"
+    standfirst = "The river rose by forty centimetres in a day, and three districts of the city began to evacuate homes."
+    page = [
+        "Floods in Ufa live: river passes the critical mark on 12 April - Bashkir News",
+        "Bashkir News",
+        "News",
+        headline,
+        standfirst,
+        "12 April 2024, 15:40",
+        "Share",
+        "The emergency services said the water was still rising on Tuesday evening along the whole riverbank.",
+        "Rescuers in boats took people from their homes on three streets, and about six hundred houses were flooded.",
+        "Privacy policy",
+    ]
+    doc = cleaner.clean_document("\n".join(page))
+    assert doc.title == headline
+    assert doc.paragraphs == [standfirst, *page[7:9]]
