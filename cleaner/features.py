@@ -75,11 +75,11 @@ _WORD_JOINED = re.compile(f"[{_WORD_CHAR}]+(?:[\u200c\u200d][{_WORD_CHAR}]+)*") 
 # The same for text with astral characters (`regex`'s \w takes in the joiners themselves).
 _WORD_ASTRAL = regex.compile(r"[[\w\p{M}]--[\u200c\u200d]]+(?:[\u200c\u200d][[\w\p{M}]--[\u200c\u200d]]+)*", regex.V1)
 _GLUED_BMP = re.compile(f"[{_LU}](?<=[{_LL}]{{2}}[{_LU}])(?=[{_LL}])")  # _GLUED for text without wide characters
-# Closing quotes and brackets that may follow the sentence's final punctuation.
-_CLOSERS = "\"'”’»›)]}」』】〕〉》"
+#: Closing quotes and brackets that may follow the sentence's final punctuation.
+CLOSERS = "\"'”’»›)]}」』】〕〉》"
 # ...and the invisible marks that RTL and other pages leave after it (right-to-left and
 # left-to-right marks, embeddings, zero-width space, word joiner, byte-order mark).
-_TRAILING = _CLOSERS + "\u200b\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2060\ufeff"
+_TRAILING = CLOSERS + "\u200b\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2060\ufeff"
 #: Characters that end a sentence, in the scripts we serve.
 TERMINAL = frozenset(".!?…。！？‼⁇⁈⁉؟۔।॥።፧።᙮‥．｡։။។៕།\u037e")  # U+037E: the Greek question mark
 #: Characters that end a clause that goes on in the next block ("highlights:").

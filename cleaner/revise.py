@@ -28,7 +28,7 @@ from typing import NamedTuple
 
 from .classify import LINE, NOISE, PROSE, SECTION_LABELS, SENTENCE, Kind, Verdict
 from .document import Label
-from .features import SEPARATORS, Features, features, has_year
+from .features import CLOSERS, SEPARATORS, Features, features, has_year
 from .lexicon import is_unspaced
 
 
@@ -142,7 +142,10 @@ def _headline(items: list[Item]) -> int | None:
     if not items or not _page_title(items[0]):
         return None
     for i in range(1, len(items)):
-        if items[i].verdict.kind is LINE and _repeats_title(items[i], items[0]):
+        item = items[i]
+        # A headline may be a question or an exclamation, which reads as a sentence or as
+        # prose; a paragraph that opens with the title's words ends with a full stop.
+        if (item.verdict.kind is LINE or _title_like(item)) and _repeats_title(item, items[0]):
             return i
     return None
 
@@ -167,6 +170,7 @@ def weights(items: list[Item], ctx: Context, headline: int | None) -> list[float
             after = kinds[i] is PROSE or kinds[i] is SENTENCE
     out = [item.verdict.weight for item in items]
     if headline is not None:
+        out[headline] = min(out[headline], 0.0)  # a headline that reads as prose is no paragraph
         # The window opens at the first prose below the headline (past the byline, date and
         # buttons of the header), if that is within the window.
         first = next((i for i in range(headline + 1, min(headline + ANCHOR_WINDOW + 1, n)) if out[i] > 0), None)
@@ -242,7 +246,7 @@ def main_run(items: list[Item], ctx: Context, headline: int | None) -> tuple[int
             break
         best = max(best, found, key=lambda f: f[0])
         lo = hi + 1
-    start, end = _with_standfirst(items, best[1]), _with_list(items, best[2])
+    start, end = _with_standfirst(items, best[1], headline), _with_list(items, best[2])
     # The text ends with short lines and nothing else (see _with_list): they are the article's.
     tail = end if end == len(items) and any(k.verdict.kind is PROSE for k in items) else len(items)
     while tail > start and items[tail - 1].verdict.kind in (LINE, SENTENCE):
@@ -287,13 +291,15 @@ def _with_list(items: list[Item], end: int) -> int:
     return end
 
 
-def _with_standfirst(items: list[Item], start: int) -> int:
-    """Move the start up to a paragraph of prose a few short lines above (the standfirst).
+def _with_standfirst(items: list[Item], start: int, headline: int | None = None) -> int:
+    """Move the start up to a paragraph of prose a few short lines above (the standfirst),
+    below the headline (which may read as prose: a question).
 
     A summary paragraph is often separated from the body by the byline, date and
     caption, which weigh more than it does.
     """
-    for i in range(start - 1, max(start - STANDFIRST_GAP - 1, -1), -1):
+    floor = -1 if headline is None else headline
+    for i in range(start - 1, max(start - STANDFIRST_GAP - 1, floor), -1):
         kind = items[i].verdict.kind
         if kind is PROSE:
             return i
@@ -345,9 +351,12 @@ def _line_dek(items: list[Item], title: int, start: int) -> bool:
 
 
 def _title_like(item: Item) -> bool:
+    """A line that may be a headline: a short line or sentence, or a question or an
+    exclamation long enough to read as prose; not a date or a list item, at most
+    TITLE_MAX_WORDS, and not ending with a full stop."""
     kind = item.verdict.kind
     return (
-        kind in (LINE, SENTENCE)
+        (kind is LINE or kind is SENTENCE or (kind is PROSE and item.text.rstrip(CLOSERS)[-1:] in "?!？！"))
         and not item.feats.dated
         and not item.bullet
         and 1 <= item.feats.words <= TITLE_MAX_WORDS

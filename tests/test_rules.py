@@ -613,3 +613,19 @@ def test_a_headline_in_other_words_than_the_title_is_the_title():
     doc = cleaner.clean_document("\n".join(page))
     assert doc.title == headline
     assert doc.paragraphs == [standfirst, *page[7:9]]
+
+
+def test_a_question_headline_is_the_title_not_a_paragraph():
+    # A headline ending with "?" reads as prose; it repeats the <title> all the same.
+    headline = "Why are the city's buses always late in the morning?"
+    body = [
+        "The council voted on Tuesday night to approve the city's budget for next year after a long debate.",
+        "The opposition said the plan would raise local taxes for families already struggling with costs.",
+        "The mayor said the spending was needed to repair roads and schools across the city this year.",
+    ]
+    page = [f"{headline} - News - The Gazette", "News", "Transport", headline, "By Jane Doe", *body, "Privacy policy"]
+    doc = cleaner.clean_document("\n".join(page))
+    assert doc.title == headline
+    assert doc.paragraphs == body
+    again = cleaner.clean_document(doc.text)
+    assert again.title == headline and again.paragraphs == body
