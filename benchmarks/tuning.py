@@ -85,7 +85,7 @@ THRESHOLDS = (
     Threshold("revise.STANDFIRST_GAP", (1, 2, 4, 6, 8)),
     Threshold("revise.DEK_GAP", (4, 7, 10, 14, 20)),
     Threshold("revise.TITLE_WINDOW", (4, 8, 12, 16, 24)),
-    Threshold("revise.SECTION_HEADING_SHARE", (0.3, 0.45, 0.6, 0.8, 1.0)),
+    Threshold("revise.SECTION_HEADING_SHARE", (0.3, 0.45, 0.6, 0.75, 1.0)),
     Threshold("revise.SECTION_MIN_ITEMS", (1, 2, 3, 4, 6)),
     Threshold("revise.INTRO_MIN_WORDS", (4, 6, 8, 12, 16)),
     Threshold("revise.TEASER_DATE_WORDS", (0, 2, 4, 6, 8)),
