@@ -91,6 +91,8 @@ THRESHOLDS = (
     Threshold("revise.TEASER_DATE_WORDS", (0, 2, 4, 6, 8)),
     Threshold("revise.BIO_HEADING_WORDS", (0, 2, 3, 4, 6)),
     Threshold("revise.PAGE_TITLE_HEAD_WORDS", (2, 3, 5, 8, 1000)),
+    Threshold("revise.TITLE_WORDS_SHARE", (0.2, 0.3, 0.4, 0.6, 2.0)),
+    Threshold("revise.HEADLINE_COMMON_WORDS", (1, 2, 3, 5, 1000)),
     Threshold("revise.STANDFIRST_LINE_WORDS", (8, 10, 12, 16, 20)),
     Threshold("revise.STANDFIRST_TITLE_SHARE", (0.4, 0.5, 0.6, 0.8, 1.0)),
     Threshold("revise.HEADLINE_PAIR_SHARE", (0.6, 0.7, 0.8, 0.9, 1.0)),
