@@ -142,12 +142,16 @@ def _headline(items: list[Item]) -> int | None:
     if not items or not _page_title(items[0]):
         return None
     for i in range(1, len(items)):
-        item = items[i]
-        # A headline may be a question or an exclamation, which reads as a sentence or as
-        # prose; a paragraph that opens with the title's words ends with a full stop.
-        if (item.verdict.kind is LINE or _title_like(item)) and _repeats_title(item, items[0]):
+        if _is_headline(items[i], items[0]):
             return i
     return None
+
+
+def _is_headline(item: Item, title: Item) -> bool:
+    """Whether the block repeats the page's <title> as its headline. A headline may be a
+    question or an exclamation, which reads as a sentence or as prose; a paragraph that
+    opens with the title's words ends with a full stop."""
+    return (item.verdict.kind is LINE or _title_like(item)) and _repeats_title(item, title)
 
 
 def weights(items: list[Item], ctx: Context, headline: int | None) -> list[float]:
@@ -263,10 +267,7 @@ def _in_header(items: list[Item], i: int) -> bool:
     headline, whose header holds the byline, date, share and comment links)."""
     if not _page_title(items[0]):
         return False
-    return any(
-        items[j].verdict.kind is LINE and _repeats_title(items[j], items[0])
-        for j in range(max(i - HEADER_BLOCKS, 1), i)
-    )
+    return any(_is_headline(items[j], items[0]) for j in range(max(i - HEADER_BLOCKS, 1), i))
 
 
 def _in_button_bar(items: list[Item], i: int) -> bool:

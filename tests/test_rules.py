@@ -623,9 +623,11 @@ def test_a_question_headline_is_the_title_not_a_paragraph():
         "The opposition said the plan would raise local taxes for families already struggling with costs.",
         "The mayor said the spending was needed to repair roads and schools across the city this year.",
     ]
-    page = [f"{headline} - News - The Gazette", "News", "Transport", headline, "By Jane Doe", *body, "Privacy policy"]
+    standfirst = "Passengers say they wait up to half an hour every morning, and the bus company blames the roadworks in the city centre."
+    page = [f"{headline} - News - The Gazette", "News", "Transport", headline, standfirst, "By Jane Doe"]
+    page += ["Comments (24)", *body, "Privacy policy"]  # the comments link in its header does not end the article
     doc = cleaner.clean_document("\n".join(page))
     assert doc.title == headline
-    assert doc.paragraphs == body
+    assert doc.paragraphs == [standfirst, *body]
     again = cleaner.clean_document(doc.text)
-    assert again.title == headline and again.paragraphs == body
+    assert again.title == headline and again.paragraphs == [standfirst, *body]
