@@ -611,7 +611,9 @@ def _heading_after_list(items: list[Item], i: int, count: int, shortest: int) ->
     instead (see SECTION_HEADING_SHARE): a short line right before a paragraph, much
     shorter than every item of the list above it."""
     item = items[i]
-    if item.verdict.kind is not LINE or count < SECTION_MIN_ITEMS or i + 1 >= len(items):
+    # A question may head the next part ("Who can apply?"): it reads as a sentence or as prose.
+    heading_like = item.verdict.kind is LINE or (_title_like(item) and item.feats.words < SECTION_END_WORDS)
+    if not heading_like or count < SECTION_MIN_ITEMS or i + 1 >= len(items):
         return False
     return _ends_section(items[i + 1]) and 0 < item.feats.words <= SECTION_HEADING_SHARE * shortest
 

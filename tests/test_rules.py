@@ -496,6 +496,9 @@ def test_a_short_heading_after_a_related_list_ends_the_list():
     # The sub-heading, about half as long as the teasers, is the article's again...
     page = [*head, "What happens next", *body[3:], "Privacy policy"]
     assert cleaner.clean("\n".join(page)) == [*body[:3], "What happens next", *body[3:]]
+    # ...and so is a short question, which reads as prose ("Who can apply?")...
+    page = [*head, "What happens next?", *body[3:], "Privacy policy"]
+    assert cleaner.clean("\n".join(page)) == [*body[:3], "What happens next?", *body[3:]]
     # ...but a last teaser as long as the others stays in the list, paragraph after it or not.
     page = [*head, "Two new cycle lanes open on the east side", *body[3:], "Privacy policy"]
     assert cleaner.clean("\n".join(page)) == body
