@@ -84,7 +84,7 @@ _TRAILING = CLOSERS + "\u200b\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2060\uf
 TERMINAL = frozenset(".!?…。！？‼⁇⁈⁉؟۔।॥።፧።᙮‥．｡։။។៕།\u037e")  # U+037E: the Greek question mark
 #: Characters that end a clause that goes on in the next block ("highlights:").
 SEMI_TERMINAL = frozenset(":;：；៖")
-_GREEK = re.compile("[\u0370-\u03ff\u1f00-\u1fff]")
+_GREEK = re.compile("[\u0370-\u03ff\u1f00-\u1fff]")  # Greek text ends its questions with ";"
 #: Separators of menus and breadcrumbs written on one line.
 SEPARATORS = frozenset("|»›‹>·•/")
 

@@ -98,6 +98,8 @@ def is_plain(text: str) -> bool:
     ASCII paths of fold() and features(), with the same result as the general ones.
     """
     return text.isascii() or _NOT_PLAIN.search(text) is None
+
+
 #: Scripts written without spaces between words: their phrases match as substrings.
 #: (Han incl. extensions, Hiragana, Katakana, Thai, Lao, Myanmar, Khmer.)
 _UNSPACED_SCRIPT = re.compile(
