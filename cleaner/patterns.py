@@ -37,10 +37,6 @@ _COLON_MARK = re.compile(f"[{_COLONS}]")
 _BEFORE_CREDIT = str.maketrans(dict.fromkeys("(（。，、；！？", " "))
 
 
-def _as_colons(text: str) -> str:
-    return text.translate(_TO_COLON)
-
-
 def match_block(lexicon: Lexicon, text: str) -> Match | None:
     """The lexicon's match for a block; else a copyright notice (©); else, from the
     lexicon's caption and byline words, a credit line ("Photo: Name/Agency"), a byline
@@ -55,7 +51,7 @@ def match_block(lexicon: Lexicon, text: str) -> Match | None:
         return Match(Label.FOOTER.value, "* © *", "any")
     marked = not text.isascii() and _COLON_MARK.search(text) is not None
     if marked:  # str.translate looks up every character: only where it changes one
-        text = _as_colons(text)
+        text = text.translate(_TO_COLON)
     colon = marked or ":" in text
     if colon and words <= CREDIT_MAX_WORDS and ":" in text[:24]:
         before, _, after = text.partition(":")

@@ -150,8 +150,9 @@ def _headline(items: list[Item]) -> int | None:
 def _is_headline(item: Item, title: Item) -> bool:
     """Whether the block repeats the page's <title> as its headline. A headline may be a
     question or an exclamation, which reads as a sentence or as prose; a paragraph that
-    opens with the title's words ends with a full stop."""
-    return (item.verdict.kind is LINE or _title_like(item)) and _repeats_title(item, title)
+    opens with the title's words ends with a full stop. The cheap first-word test of
+    _repeats_title goes first: this runs on every block."""
+    return _repeats_title(item, title) and (item.verdict.kind is LINE or _title_like(item))
 
 
 def weights(items: list[Item], ctx: Context, headline: int | None) -> list[float]:
