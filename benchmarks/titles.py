@@ -4,8 +4,9 @@
 gives each page's headline (``pages.jsonl``, field ``title``); this script compares it
 with cleaner's title in text and HTML mode and with the title of trafilatura's metadata
 (from the HTML). A title counts as exact when it equals the gold headline after
-whitespace is collapsed and case folded, and as close when one contains the other
-(a title with the site's name after it, a headline with its kicker before it).
+whitespace is collapsed, case folded, and quotation marks and soft hyphens left out; and
+as close when one contains the other (a title with the site's name after it, a headline
+with its kicker before it).
 
 Usage::
 
@@ -38,8 +39,13 @@ def gold_titles(path: Path) -> dict[str, str]:
     return titles
 
 
+#: Quotation marks of any style, and soft hyphens (invisible), are left out of the comparison:
+#: 'Whingers' and ‘Whingers’ are one headline.
+_IGNORED = str.maketrans(dict.fromkeys("\"'‘’‚‛“”„‟«»‹›「」『』\u00ad"))
+
+
 def normal(title: str | None) -> str:
-    return " ".join((title or "").split()).casefold()
+    return " ".join((title or "").translate(_IGNORED).split()).casefold()
 
 
 def judge(found: str | None, gold: str) -> str:

@@ -152,7 +152,7 @@ def _is_headline(item: Item, title: Item) -> bool:
     question or an exclamation, which reads as a sentence or as prose; a paragraph that
     opens with the title's words ends with a full stop. The cheap first-word test of
     _repeats_title goes first: this runs on every block."""
-    return _repeats_title(item, title) and (item.verdict.kind is LINE or _title_like(item))
+    return _repeats_title(item, title) and item.verdict.kind is not NOISE and _title_shaped(item)
 
 
 def weights(items: list[Item], ctx: Context, headline: int | None) -> list[float]:
@@ -360,10 +360,23 @@ def _title_like(item: Item) -> bool:
     return (
         (kind is LINE or kind is SENTENCE or (kind is PROSE and item.text.rstrip(CLOSERS)[-1:] in "?!？！"))
         and not item.feats.dated
-        and not item.bullet
-        and 1 <= item.feats.words <= TITLE_MAX_WORDS
-        and not (item.feats.terminal and item.text.endswith("."))
-        and bool(item.feats.tokens)
+        and _title_shaped(item)
+    )
+
+
+def _title_shaped(item: Item) -> bool:
+    """Shaped like a title, whatever it reads as: not a list item, at most TITLE_MAX_WORDS,
+    not ending with a full stop, and if as long as a paragraph, not ending like one. The
+    page's <title> and the headline that repeats it are known by position and by their
+    words, so they may also hold a year ("Die Eisheiligen 2024: ...") or run long enough
+    to read as prose (a 30-word headline)."""
+    feats = item.feats
+    return (
+        not item.bullet
+        and 1 <= feats.words <= TITLE_MAX_WORDS
+        and not (feats.terminal and item.text.endswith("."))
+        and not (feats.terminal and item.verdict.kind is PROSE and item.text.rstrip(CLOSERS)[-1:] not in "?!？！")
+        and bool(feats.tokens)
     )
 
 
@@ -376,7 +389,7 @@ def _page_title(item: Item) -> bool:
     """Whether the first line can be the page's <title>, to look for again as the headline:
     a title-like line, or "Headline | Section | Site", whose separators make it read as a
     menu (classify) but whose first part is a headline."""
-    if _title_like(item):
+    if item.verdict.kind is not NOISE and _title_shaped(item):
         return True
     if item.verdict.label is not Label.NAVIGATION or item.feats.separators < 2:
         return False
@@ -395,7 +408,12 @@ def find_title(items: list[Item], start: int, headline: int | None) -> int | Non
     """
     if headline is not None and headline < start:
         return headline  # the page's <title> again above the article: the headline itself
-    candidates = [0] if items and _title_like(items[0]) else []
+    if not items:
+        return None
+    # Right above the article, the first line is the title when shaped like one: cleaning the
+    # output again, it is the headline found in a longer or dated form (see _title_shaped).
+    first = _title_like(items[0]) or (start <= 1 and items[0].verdict.kind is not NOISE and _title_shaped(items[0]))
+    candidates = [0] if first else []
     lo = max(start - TITLE_WINDOW, 1)
     candidates += [
         i
@@ -426,14 +444,25 @@ _SITE_SEPARATOR = re.compile(" [-–—|] ")
 
 
 def _title_head(item: Item) -> set[str]:
-    """The words of the <title> line before its last separator (" - Site", " | Site")."""
+    """The words of the <title> line before its last separator (" - Site", " | Site"), unless
+    what follows that separator is the longer part: then it is the headline after a kicker
+    ("«Kicker»: - Headline in four words"), and every word counts."""
     parts = _SITE_SEPARATOR.split(item.text)
-    return set(features(" ".join(parts[:-1]) if len(parts) > 1 else item.text).tokens)
+    if len(parts) > 1:
+        head = features(" ".join(parts[:-1])).tokens
+        if len(features(parts[-1]).tokens) < len(head):
+            return set(head)
+    return set(item.feats.tokens)
 
 
 def _shares_words(tokens: tuple[str, ...], head: set[str]) -> bool:
     common = len(head.intersection(tokens))
     return common >= HEADLINE_COMMON_WORDS and common >= TITLE_WORDS_SHARE * len(head)
+
+
+#: A line that opens like the title repeats it only if it holds at least this share of the
+#: longer one's words: "Olympics in Paris" opening a 17-word title is its kicker.
+REPEAT_TITLE_SHARE = 0.5
 
 
 def _repeats_title(item: Item, title: Item) -> bool:
@@ -448,7 +477,7 @@ def _repeats_title(item: Item, title: Item) -> bool:
     if a[:1] != b[:1]:  # both tests below need the same first word: most lines stop here
         return False
     short, long = (a, b) if len(a) <= len(b) else (b, a)
-    if len(short) >= 3 and long[: len(short)] == short:
+    if len(short) >= 3 and long[: len(short)] == short and len(short) >= REPEAT_TITLE_SHARE * len(long):
         return True
     return bool(a) and is_unspaced(a[0]) and _similar_characters(a, b)
 

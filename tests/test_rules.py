@@ -634,3 +634,45 @@ def test_a_question_headline_is_the_title_not_a_paragraph():
     assert doc.paragraphs == [standfirst, *body]
     again = cleaner.clean_document(doc.text)
     assert again.title == headline and again.paragraphs == [standfirst, *body]
+
+
+_BODY = [
+    "The council voted on Tuesday night to approve the city's budget for next year after a long debate.",
+    "The opposition said the plan would raise local taxes for families already struggling with costs.",
+    "The mayor said the spending was needed to repair roads and schools across the city this year.",
+]
+
+
+def test_a_headline_with_a_year_or_long_enough_to_read_as_prose_is_the_title():
+    # The <title> and its repeat are known by position and words: a year in them ("2024")
+    # or a length that reads as prose (no full stop) does not make them a date or a paragraph.
+    dated = "Ice saints 2024: when they are and what the weather will do"
+    long = (
+        "This new search box does not mean that you will only get AI answers: the search makeover "
+        "brings yet more AI, but the company promises to leave room for the classic results"
+    )
+    for headline in (dated, long):
+        page = [f"{headline} | The Gazette", "Home", "News", "Sport", headline, "Jane Doe Reporter", "Share", *_BODY, "Privacy policy"]
+        doc = cleaner.clean_document("\n".join(page))
+        assert doc.title == headline, headline  # not the byline "Jane Doe Reporter"
+        assert doc.paragraphs == _BODY
+        again = cleaner.clean_document(doc.text)
+        assert (again.title, again.paragraphs) == (headline, _BODY)
+
+
+def test_a_kicker_that_opens_the_title_is_not_the_headline():
+    # "Olympics in Paris" opens the <title> "Olympics in Paris 2024: ...": three words of a
+    # seventeen-word title are a kicker (a section label), not the headline again.
+    title = "Olympics in Paris 2024: tears flowed for the pole vaulter Lena Ritz, then came the shock turn - NRK"
+    headline = "Tears flowed for the pole vaulter, then came the shock turn"
+    page = [title, "Home", "Sport", "Olympics in Paris", headline, "By Jane Doe", *_BODY, "Privacy policy"]
+    assert cleaner.clean_document("\n".join(page)).title == headline
+
+
+def test_a_headline_after_a_kicker_in_the_title_shares_its_words():
+    # "«Kicker»: - Headline": after the separator comes the headline, not the site's name,
+    # so the headline's words are looked for in the whole <title>.
+    headline = "Norwegian sentenced to life"
+    cookie = "The Gazette is part of Big Media. Big Media is responsible for your data on this site. Read more"
+    page = ["«The eunuch maker»: - Norwegian sentenced to life", "Home", "News", cookie, "«The eunuch maker»:", headline, *_BODY, "Privacy policy"]
+    assert cleaner.clean_document("\n".join(page)).title == headline  # not the longer cookie line

@@ -18,6 +18,9 @@ def test_judge():
     assert titles.judge("Council approves the budget - The Gazette", gold) == "close"
     assert titles.judge("Budget", gold) == "close"
     assert titles.judge("Home", gold) == "wrong"
+    assert titles.judge("‘Whingers’ won’t recover", "'Whingers' won't recover") == "exact"
+    assert titles.judge('"Why fight?" he asked', "Why fight? he asked") == "exact"
+    assert titles.judge("Helikopter\u00adlandeplatz", "Helikopterlandeplatz") == "exact"
     assert titles.judge(None, gold) == titles.judge("", gold) == "wrong"
 
 
