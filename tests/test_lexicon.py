@@ -232,6 +232,9 @@ def test_empty_and_punctuation_only_blocks_match_nothing() -> None:
         ("Mehr zum Thema", "link-list"),
         ("Das könnte Sie auch interessieren", "link-list"),
         ("Artikel teilen", "boilerplate-phrase"),
+        ("Ich bin damit einverstanden, dass mir externe Inhalte angezeigt werden.", "boilerplate-phrase"),
+        ("Damit können personenbezogene Daten an Drittplattformen übermittelt werden.", "boilerplate-phrase"),
+        ("By signing up you consent to receive the above newsletter.", "boilerplate-phrase"),
         ("© 2024 Beispiel Verlag GmbH. Alle Rechte vorbehalten.", "footer"),
         ("Anzeige", "advertisement"),
         ("Leer más", "link-list"),
@@ -311,6 +314,7 @@ ARTICLE_SENTENCES = [
     "Mehr als die Hälfte der Befragten gab an, regelmäßig Kekse zu backen.",
     "Nach seiner Rückkehr nach Hause sprach er lange mit seiner Familie.",
     "Anzeige gegen Unbekannt wurde noch am selben Abend erstattet.",
+    "Der Minister sagte, er sei damit einverstanden, dass die Schulen länger offen bleiben.",
     # Spanish
     "Por otro lado, el Gobierno aprobó una subida del salario mínimo.",
     "Más de 300 personas participaron en la manifestación del domingo.",
