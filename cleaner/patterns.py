@@ -37,6 +37,27 @@ _COLON_MARK = re.compile(f"[{_COLONS}]")
 _BEFORE_CREDIT = str.maketrans(dict.fromkeys("(（。，、；！？", " "))
 
 
+#: Marks that end the photo's text before its credit ("Symbolbild. Foto: dpa").
+_CLAUSE_ENDS = frozenset(".|)–—-,;/·»!?")
+
+
+#: After a kicker comes a headline of at least this many words; a credit is mostly a name.
+KICKER_HEADLINE_WORDS = 3
+
+
+def _kicker(words: list[str], tail: str) -> bool:
+    """Whether the caption word ending ``words`` opens a kicker before a headline (``tail``),
+    not a credit: one word before it and nothing else, not even a full stop ("Erstes Bild:
+    So könnte ...", "Playoff picture: Raiders in pursuit"). A photo's text is longer, and
+    a credit joins name and agency with a slash ("Feuerwehr Foto: Max Muster / dpa")."""
+    return (
+        len(words) == 2
+        and words[0][-1:] not in _CLAUSE_ENDS
+        and len(tail.split()) >= KICKER_HEADLINE_WORDS
+        and "/" not in tail
+    )
+
+
 def match_block(lexicon: Lexicon, text: str) -> Match | None:
     """The lexicon's match for a block; else a copyright notice (©); else, from the
     lexicon's caption and byline words, a credit line ("Photo: Name/Agency"), a byline
@@ -76,9 +97,9 @@ def match_block(lexicon: Lexicon, text: str) -> Match | None:
         # The credits at the end, last first ("... Foto: Name (Agency) | Vídeo: EPV").
         head, _, tail = text.rpartition(":")
         while head and 0 < len(tail.split()) <= CREDIT_MAX_WORDS:
-            last = head.translate(_BEFORE_CREDIT).split()[-1:]
-            credit = lexicon.match(last[0]) if last else None
-            if credit is not None and credit.label == Label.CAPTION.value:
+            words = head.translate(_BEFORE_CREDIT).split()
+            credit = lexicon.match(words[-1]) if words else None
+            if credit is not None and credit.label == Label.CAPTION.value and not _kicker(words, tail):
                 return Match(credit.label, f"... {credit.phrase}: ...", credit.language)
             head, _, before = head.rpartition(":")
             tail = f"{before}:{tail}"

@@ -676,3 +676,18 @@ def test_a_headline_after_a_kicker_in_the_title_shares_its_words():
     cookie = "The Gazette is part of Big Media. Big Media is responsible for your data on this site. Read more"
     page = ["«The eunuch maker»: - Norwegian sentenced to life", "Home", "News", cookie, "«The eunuch maker»:", headline, *_BODY, "Privacy policy"]
     assert cleaner.clean_document("\n".join(page)).title == headline  # not the longer cookie line
+
+
+def test_a_kicker_naming_a_photo_is_not_a_credit():
+    # "Erstes Bild: <headline>": one word before the caption word, then a headline, is a
+    # kicker. With a full stop, a slash or a short name after it, it is a caption's credit.
+    from cleaner.lexicon import DEFAULT
+    from cleaner.patterns import match_block
+
+    for kicker in ("Erstes Bild: So könnte die neue Seilbahn aussehen", "Playoff picture: Raiders in pursuit"):
+        assert match_block(DEFAULT, kicker) is None, kicker
+    for caption in ("Symbolbild. Foto: dpa", "Feuerwehr Foto: dpa", "Feuerwehr Foto: Max Muster / dpa", "Main image credit: Getty"):
+        assert match_block(DEFAULT, caption).label == Label.CAPTION.value, caption
+    headline = "Erstes Bild: So könnte die neue Seilbahn aussehen"
+    page = [f"{headline} - Stadtanzeiger", "Startseite", "Lokales", headline, "Von Jana Berger", *_BODY, "Impressum"]
+    assert cleaner.clean_document("\n".join(page)).title == headline
