@@ -200,6 +200,47 @@ def weights(items: list[Item], ctx: Context, headline: int | None) -> list[float
                 out[i] -= LINE_RUN_PENALTY
         if not marker[i]:
             before = kind is PROSE or kind is SENTENCE
+    for i in _boxed(items):
+        out[i] = max(out[i], 0.0)  # a box inside the article weighs as its heading
+    return out
+
+
+#: Words of at least this many characters may be content words ("the", "und", "de" are shorter).
+CONTENT_WORD_CHARS = 4
+
+
+def _summarises(item: Item, above: Item) -> bool:
+    """Whether a paragraph shares a word with the line above it: a teaser's summary under
+    its headline, not the article going on."""
+    words = {t for t in above.feats.tokens if len(t) >= CONTENT_WORD_CHARS}
+    return any(t in words for t in item.feats.tokens)
+
+
+def _boxed(items: list[Item]) -> list[int]:
+    """The items of a box inside the article: a list under a noise heading ("Read also")
+    right after a paragraph, ended by a paragraph (see _ends_section) with more words than
+    the whole list, right under a link about as long as the first (not a short heading
+    such as an author's name or "About us") and not its summary. Such a box weighs as its
+    heading alone, so the article goes on across it however many links it holds; a list
+    longer than the text after it is the page's, and ends the article as before."""
+    out: list[int] = []
+    listed: list[int] | None = None  # the items of such a list so far
+    for i, item in enumerate(items):
+        v = item.verdict
+        if v.kind is NOISE and v.label in SECTION_LABELS and v.heading:
+            listed = [] if i and items[i - 1].verdict.kind is PROSE else None
+        elif _ends_section(item):
+            above = items[i - 1]
+            if (
+                listed
+                and sum(items[k].feats.words for k in listed) < item.feats.words
+                and above.feats.words >= SECTION_HEADING_SHARE * items[listed[0]].feats.words
+                and not _summarises(item, above)
+            ):
+                out += listed
+            listed = None
+        elif listed is not None and v.kind is not NOISE:
+            listed.append(i)
     return out
 
 

@@ -691,3 +691,30 @@ def test_a_kicker_naming_a_photo_is_not_a_credit():
     headline = "Erstes Bild: So könnte die neue Seilbahn aussehen"
     page = [f"{headline} - Stadtanzeiger", "Startseite", "Lokales", headline, "Von Jana Berger", *_BODY, "Impressum"]
     assert cleaner.clean_document("\n".join(page)).title == headline
+
+
+def test_the_last_paragraph_after_a_read_also_box_is_the_articles():
+    body = [
+        "The council voted on Tuesday night to approve the budget after a debate of more than four hours.",
+        "The opposition said the plan would raise local taxes for families who are already struggling.",
+        "The mayor said the spending was needed to repair roads and schools across the whole city.",
+    ]
+    last = (
+        "Work on the first schools is due to start in the spring, once the contracts have been signed, "
+        "and roads in the north of the city will follow in the summer, the engineers said."
+    )
+    head = ["Budget approved - The Gazette", "Home", "News", "Sport", "Budget approved", *body]
+    foot = ["Tags: Budget, Council", "Share", "Privacy policy"]
+    # A box of links dropped inside the article weighs as its heading: the paragraph after it is kept...
+    box = ["Read also", "City bus fares rise by ten cents in May", "Old footbridge closed for repairs until June"]
+    assert cleaner.clean("\n".join([*head, *box, last, *foot])) == [*body, last]
+    # ...but not a teaser's summary, which shares words with the headline right above it.
+    card = ["Read also", "Spring works on the city's schools"]
+    assert cleaner.clean("\n".join([*head, *card, last, *foot])) == body
+    # ...nor a paragraph under a short heading after the links (an author box, "About us").
+    about = "The Gazette has reported on the life of the city since 1871, and is owned by a trust of its readers."
+    assert cleaner.clean("\n".join([*head, *box, "Our story", about, *foot])) == body
+    # A box with more words than the paragraph after it is no aside: it ends the article.
+    links = ["Bus fares rise by ten cents in May on five routes", "Old footbridge closed for repairs until June"]
+    links += ["Street lights dimmed at night on the industrial estate", "New cycle lanes open on the east side"]
+    assert cleaner.clean("\n".join([*head, "Read also", *links, last, *foot])) == body
