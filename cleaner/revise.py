@@ -652,11 +652,15 @@ def _drop_author_bio(items: list[Item], decisions: list[Decision], start: int) -
 
     Inside the article a name is as likely to open a sentence or head a section as not,
     so only the last paragraphs are looked at; they are where templates put the bio. A
-    kept heading that is only a name may head a profile's last part: it is left alone.
+    kept heading that is only a name may head a profile's last part: it is left alone,
+    unless it is the byline's name (the author box: "Jane Doe", then "Reporter covering
+    the council since 2015.").
     """
     names: set[tuple[str, str]] = set()
     for i in range(1, start):
-        if items[i].verdict.label is Label.BYLINE:
+        # A byline by its phrase ("By Jane Doe"), or a bare name where the byline goes:
+        # between the standfirst and the body.
+        if items[i].verdict.label is Label.BYLINE or decisions[i] is _UNDER_STANDFIRST:
             names |= _names(items[i].text)
     last = [i for i in range(len(items) - 1, start - 1, -1) if decisions[i].kept and items[i].verdict.kind is PROSE]
     for i in last[:BIO_LAST]:
@@ -668,7 +672,14 @@ def _drop_author_bio(items: list[Item], decisions: list[Decision], start: int) -
             if decisions[i - 1].kept and 2 <= len(heading) <= BIO_HEADING_WORDS and (heading[-2], heading[-1]) in names:
                 decisions[i - 1] = _BIO_HEADING  # the author's name over the bio
             continue
-        if not 2 <= len(heading) <= BIO_HEADING_WORDS or (decisions[i - 1].kept and len(heading) == 2):
+        if not 2 <= len(heading) <= BIO_HEADING_WORDS:
+            continue
+        if (heading[-2], heading[-1]) in names:  # the byline's name over a bio that need not name them
+            decisions[i] = Decision(Label.BYLINE, False, f'the author\'s bio (under "{above.text}", the name of the byline)')
+            if decisions[i - 1].kept:
+                decisions[i - 1] = _BIO_HEADING
+            continue
+        if decisions[i - 1].kept and len(heading) == 2:
             continue
         name = (heading[-2], heading[-1])
         if name in _names(" ".join(name)) and name in _names(items[i].text):

@@ -193,6 +193,30 @@ def test_the_name_over_a_bio_goes_with_it():
     assert got[page[-2]] == got[page[-1]] == (Label.BYLINE, False)
 
 
+def test_the_bylines_name_over_a_bio_that_does_not_name_the_author_goes_with_it():
+    # The byline is a bare name under the standfirst; the author box repeats it over a bio
+    # that opens with the author's job, not their name.
+    page = [
+        "Council approves the budget - The Gazette",
+        "Home",
+        "News",
+        "Council approves the budget",
+        "The opposition walked out before the vote, saying that local taxes would rise for every family.",
+        "Jane Doe",
+        "12 March 2024",
+        "Share",
+        "Print",
+        "The council voted on Tuesday night to approve the city's budget for next year after a long debate.",
+        "The mayor said the spending was needed to repair roads and schools across the city this year.",
+        "Jane Doe",
+        "Local government reporter. She has covered the city council and its budgets for the paper since 2015.",
+        "Comments",
+    ]
+    got = labels("\n".join(page))
+    assert got[page[-2]] == (Label.BYLINE, False)
+    assert cleaner.clean("\n".join(page)) == page[4:5] + page[9:11]
+
+
 def test_a_paragraph_opening_with_another_name_is_not_a_bio():
     page = [
         "Council approves the budget",
