@@ -574,6 +574,7 @@ def revise(items: list[Item], whole: bool = False, titled: bool = True) -> tuple
     items_in_section = 0  # the items (not noise) of that list so far...
     shortest_item = 0  # ...and the words of the shortest of them
     ends_list: str | None = None  # the heading of the list that block i ends as the article's heading
+    card = False  # block i (then i - 1) is a teaser of headline and summary in that list
     # A line repeats the title only if it opens with the title's first word: test that first.
     opening = items[title].feats.tokens[0] if title is not None and len(items[title].feats.tokens) >= 3 else None
     for i, item in enumerate(items):
@@ -600,7 +601,8 @@ def revise(items: list[Item], whole: bool = False, titled: bool = True) -> tuple
             decisions.append(Decision(v.label, False, v.reason))
             continue
         ends_list = None
-        if _ends_section(item) and not (section is not None and seen_body and _teaser_summary(items, i)):
+        card = section is not None and seen_body and _teaser_card(items, i, section_heading, card)
+        if _ends_section(item) and not (card or section is not None and seen_body and _teaser_summary(items, i)):
             section = None
         elif section is not None:
             if _heading_after_list(items, i, items_in_section, shortest_item):
@@ -677,6 +679,50 @@ def _teaser_summary(items: list[Item], i: int) -> bool:
     return above.verdict.kind is LINE and above.feats.words <= TEASER_DATE_WORDS and has_year(above.text)
 
 
+#: A teaser written as a headline and a summary sentence on one line is at most this many words.
+TEASER_CARD_WORDS = 40
+#: ...in a list of at least this many.
+TEASER_CARDS = 2
+
+
+def _teaser_card(items: list[Item], i: int, heading: str, after_card: bool) -> bool:
+    """Whether paragraph i, in the list under a noise heading after the article has begun,
+    is a teaser written as one line of headline and summary ("Dinamo slavio u Gorici. Dva
+    gola Tolića vratila su..."), not the article going on (see _card_shaped): right under
+    the heading itself, with at least TEASER_CARDS such paragraphs in a row and noise or the
+    page's end after them; or right under another such teaser. The article going on after
+    a "Read more" link has more article after it, and its paragraphs seldom open with a
+    headline-short sentence each (a "Trending" box of one-sentence facts is the article's)."""
+    if not _card_shaped(items[i]):
+        return False
+    above = items[i - 1]
+    if after_card and above.verdict.kind is PROSE:
+        return True  # the next card of a list already found
+    if not (above.verdict.kind is NOISE and above.text == heading):
+        return False
+    # Under the heading itself: a list of at least TEASER_CARDS such paragraphs that noise
+    # (the next widget, the tags, the footer) or the page's end follows. The article going
+    # on after a "Read more" link has more of the article after it.
+    j = i
+    while j < len(items) and items[j].verdict.kind is PROSE and _card_shaped(items[j]):
+        j += 1
+    return j - i >= TEASER_CARDS and (j == len(items) or items[j].verdict.kind is NOISE)
+
+
+#: A teaser card's headline, its first sentence, is at most this many words.
+CARD_HEADLINE_WORDS = 12
+_SENTENCE_END = re.compile(r"[.!?…][\"'»“”’)]*\s")
+
+
+def _card_shaped(item: Item) -> bool:
+    """A headline and a summary on one line: at most TEASER_CARD_WORDS, and a first sentence
+    of at most CARD_HEADLINE_WORDS before another."""
+    if item.feats.words > TEASER_CARD_WORDS:
+        return False
+    end = _SENTENCE_END.search(item.text)
+    return end is not None and len(item.text[: end.start()].split()) <= CARD_HEADLINE_WORDS
+
+
 def _heading_after_list(items: list[Item], i: int, count: int, shortest: int) -> bool:
     """Whether block i, in the list under a noise heading, is the article's next heading
     instead (see SECTION_HEADING_SHARE): a short line right before a paragraph, much
@@ -722,11 +768,15 @@ def _drop_author_bio(items: list[Item], decisions: list[Decision], start: int) -
 
     Inside the article a name is as likely to open a sentence or head a section as not,
     so only the last paragraphs are looked at; they are where templates put the bio. A
-    kept heading that is only a name may head a profile's last part: it is left alone.
+    kept heading that is only a name may head a profile's last part: it is left alone,
+    unless it is the byline's name (the author box: "Jane Doe", then "Reporter covering
+    the council since 2015.").
     """
     names: set[tuple[str, str]] = set()
     for i in range(1, start):
-        if items[i].verdict.label is Label.BYLINE:
+        # A byline by its phrase ("By Jane Doe"), or a bare name where the byline goes:
+        # between the standfirst and the body.
+        if items[i].verdict.label is Label.BYLINE or decisions[i] is _UNDER_STANDFIRST:
             names |= _names(items[i].text)
     last = [i for i in range(len(items) - 1, start - 1, -1) if decisions[i].kept and items[i].verdict.kind is PROSE]
     for i in last[:BIO_LAST]:
@@ -738,7 +788,14 @@ def _drop_author_bio(items: list[Item], decisions: list[Decision], start: int) -
             if decisions[i - 1].kept and 2 <= len(heading) <= BIO_HEADING_WORDS and (heading[-2], heading[-1]) in names:
                 decisions[i - 1] = _BIO_HEADING  # the author's name over the bio
             continue
-        if not 2 <= len(heading) <= BIO_HEADING_WORDS or (decisions[i - 1].kept and len(heading) == 2):
+        if not 2 <= len(heading) <= BIO_HEADING_WORDS:
+            continue
+        if (heading[-2], heading[-1]) in names:  # the byline's name over a bio that need not name them
+            decisions[i] = Decision(Label.BYLINE, False, f'the author\'s bio (under "{above.text}", the name of the byline)')
+            if decisions[i - 1].kept:
+                decisions[i - 1] = _BIO_HEADING
+            continue
+        if decisions[i - 1].kept and len(heading) == 2:
             continue
         name = (heading[-2], heading[-1])
         if name in _names(" ".join(name)) and name in _names(items[i].text):

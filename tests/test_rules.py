@@ -193,6 +193,62 @@ def test_the_name_over_a_bio_goes_with_it():
     assert got[page[-2]] == got[page[-1]] == (Label.BYLINE, False)
 
 
+def test_the_bylines_name_over_a_bio_that_does_not_name_the_author_goes_with_it():
+    # The byline is a bare name under the standfirst; the author box repeats it over a bio
+    # that opens with the author's job, not their name.
+    page = [
+        "Council approves the budget - The Gazette",
+        "Home",
+        "News",
+        "Council approves the budget",
+        "The opposition walked out before the vote, saying that local taxes would rise for every family.",
+        "Jane Doe",
+        "12 March 2024",
+        "Share",
+        "Print",
+        "The council voted on Tuesday night to approve the city's budget for next year after a long debate.",
+        "The mayor said the spending was needed to repair roads and schools across the city this year.",
+        "Jane Doe",
+        "Local government reporter. She has covered the city council and its budgets for the paper since 2015.",
+        "Comments",
+    ]
+    got = labels("\n".join(page))
+    assert got[page[-2]] == (Label.BYLINE, False)
+    assert cleaner.clean("\n".join(page)) == page[4:5] + page[9:11]
+
+
+TEASER_PAGE = [
+    "Council approves the budget - The Gazette",
+    "Home",
+    "News",
+    "Council approves the budget",
+    "Share",
+    "The council voted on Tuesday night to approve the city's budget for next year after a long debate.",
+    "The mayor said the spending was needed to repair roads and schools across the city this year.",
+    "The opposition said the plan would raise local taxes for families already struggling with costs.",
+    "Related articles",
+    "New bridge opens in May. The crossing over the river will carry buses, bicycles and pedestrians from the first day.",
+    "Library hours cut. From next month the central library will close at six on weekdays and stay shut on Sundays.",
+    "Most read",
+    "Storm closes the coast road",
+]
+
+
+def test_teasers_of_headline_and_summary_under_a_related_heading_are_dropped():
+    # Each teaser is one line: a short headline sentence, then a summary sentence (>= 15 words,
+    # which would otherwise end the list as the article's next paragraph).
+    assert cleaner.clean("\n".join(TEASER_PAGE)) == TEASER_PAGE[5:8]
+
+
+def test_one_sentence_paragraphs_under_a_widget_heading_stay_the_articles():
+    facts = [
+        "In the last century the river flooded the old town at least once in every ten years or so.",
+        "Two of the worst floods, in 1953 and in 1978, reached the steps of the town hall and the market square.",
+    ]
+    page = TEASER_PAGE[:8] + ["Trending"] + facts + TEASER_PAGE[11:]
+    assert cleaner.clean("\n".join(page)) == TEASER_PAGE[5:8] + facts
+
+
 def test_a_paragraph_opening_with_another_name_is_not_a_bio():
     page = [
         "Council approves the budget",
