@@ -123,7 +123,7 @@ HEADING_RUN = 2
 
 @dataclass(frozen=True)
 class Context:
-    """Facts about each block's neighbourhood, from two linear passes."""
+    """Facts about each block's neighbourhood, from linear passes."""
 
     line_run: list[int]  # length of the run of consecutive short lines a block is in (0 if none)
     repeats: list[int]  # how often the block's text occurs on the page
@@ -221,15 +221,16 @@ def _steps(items: list[Item], repeats: list[int]) -> list[bool]:
     all over the page is a template's (see REPEATS)."""
     numbered = []
     for i in range(len(items) - 1):
-        item = items[i]
+        item, tokens = items[i], items[i].feats.tokens
         if (
             item.verdict.kind is LINE
+            and len(tokens) >= 2  # a number alone is a rank
             and not item.feats.dated
             and repeats[i] < REPEATS
             and items[i + 1].verdict.kind is PROSE
         ):
-            found = _NUMBER.search(" ".join(item.feats.tokens[:STEP_NUMBER_WORDS]))
-            if found is not None and len(found.group()) <= STEP_NUMBER_DIGITS and len(item.feats.tokens) >= 2:
+            found = _NUMBER.search(" ".join(tokens[:STEP_NUMBER_WORDS]))  # any script's digits
+            if found is not None and len(found.group()) <= STEP_NUMBER_DIGITS:
                 numbered.append((i, int(found.group())))
     out = [False] * len(items)
     for (i, a), (j, b) in zip(numbered, numbered[1:]):
