@@ -95,6 +95,10 @@ _TEXT_AFTER = Decision(Label.BOILERPLATE, False, "text after the article ends")
 #: under its author) counts for this share of its words, unless it is this long.
 ISOLATED_SHARE = 0.3
 ISOLATED_MAX_WORDS = 60
+#: A step's number ("2. Avoid...", "Step 2:", "手順2：") is among the first this many words
+#: of its heading, and has at most this many digits (not a year).
+STEP_NUMBER_WORDS = 2
+STEP_NUMBER_DIGITS = 2
 #: A short line in a run of at least this many short lines (a menu, a list of links)...
 LINE_RUN = 3
 #: ...weighs this much more against the article.
@@ -119,10 +123,11 @@ HEADING_RUN = 2
 
 @dataclass(frozen=True)
 class Context:
-    """Facts about each block's neighbourhood, from two linear passes."""
+    """Facts about each block's neighbourhood, from linear passes."""
 
     line_run: list[int]  # length of the run of consecutive short lines a block is in (0 if none)
     repeats: list[int]  # how often the block's text occurs on the page
+    steps: list[bool]  # whether the block heads a numbered step (see _steps)
 
 
 def context(items: list[Item]) -> Context:
@@ -134,7 +139,8 @@ def context(items: list[Item]) -> Context:
         line_run += [size if is_short else 0] * size
     texts = [item.text for item in items]
     counts = Counter(texts)
-    return Context(line_run, [counts[text] for text in texts])
+    repeats = [counts[text] for text in texts]
+    return Context(line_run, repeats, _steps(items, repeats))
 
 
 def _headline(items: list[Item]) -> int | None:
@@ -166,13 +172,15 @@ def weights(items: list[Item], ctx: Context, headline: int | None) -> list[float
     n = len(items)
     kinds = [item.verdict.kind for item in items]
     marker = [repeats >= REPEATS and kind in (LINE, NOISE) for repeats, kind in zip(ctx.repeats, kinds)]
+    # A numbered step's heading joins the paragraphs around it: it counts as prose for the test below.
+    steps = ctx.steps
     # Is the nearest block that is not a marker, after each block, prose? (Before it: see below.)
     prose_after = [False] * n
     after = False
     for i in range(n - 1, -1, -1):
         prose_after[i] = after
         if not marker[i]:
-            after = kinds[i] is PROSE or kinds[i] is SENTENCE
+            after = kinds[i] is PROSE or kinds[i] is SENTENCE or steps[i]
     out = [item.verdict.weight for item in items]
     if headline is not None:
         out[headline] = min(out[headline], 0.0)  # a headline that reads as prose is no paragraph
@@ -199,7 +207,7 @@ def weights(items: list[Item], ctx: Context, headline: int | None) -> list[float
             elif kind is LINE and ctx.line_run[i] >= LINE_RUN:
                 out[i] -= LINE_RUN_PENALTY
         if not marker[i]:
-            before = kind is PROSE or kind is SENTENCE
+            before = kind is PROSE or kind is SENTENCE or steps[i]
     for i in _boxed(items):
         out[i] = max(out[i], 0.0)  # a box inside the article weighs as its heading
     return out
@@ -241,6 +249,34 @@ def _boxed(items: list[Item]) -> list[int]:
             listed = None
         elif listed is not None and v.kind is not NOISE:
             listed.append(i)
+    return out
+
+
+_NUMBER = re.compile(r"\d+")
+
+
+def _steps(items: list[Item], repeats: list[int]) -> list[bool]:
+    """Which blocks head the numbered steps of a how-to or a listicle: short lines, each over
+    a paragraph, whose numbers run on ("Step 1: ...", "Step 2: ..."). A teaser list is not
+    numbered so; a ranking's bare numbers head headlines, not paragraphs; a line repeated
+    all over the page is a template's (see REPEATS)."""
+    numbered = []
+    for i in range(len(items) - 1):
+        item, tokens = items[i], items[i].feats.tokens
+        if (
+            item.verdict.kind is LINE
+            and len(tokens) >= 2  # a number alone is a rank
+            and not item.feats.dated
+            and repeats[i] < REPEATS
+            and items[i + 1].verdict.kind is PROSE
+        ):
+            found = _NUMBER.search(" ".join(tokens[:STEP_NUMBER_WORDS]))  # any script's digits
+            if found is not None and len(found.group()) <= STEP_NUMBER_DIGITS:
+                numbered.append((i, int(found.group())))
+    out = [False] * len(items)
+    for (i, a), (j, b) in zip(numbered, numbered[1:]):
+        if b == a + 1:
+            out[i] = out[j] = True
     return out
 
 
@@ -293,6 +329,8 @@ def main_run(items: list[Item], ctx: Context, headline: int | None) -> tuple[int
         best = max(best, found, key=lambda f: f[0])
         lo = hi + 1
     start, end = _with_standfirst(items, best[1], headline), _with_list(items, best[2])
+    if start and ctx.steps[start - 1]:
+        start -= 1  # the heading of the first step
     # The text ends with short lines and nothing else (see _with_list): they are the article's.
     tail = end if end == len(items) and any(k.verdict.kind is PROSE for k in items) else len(items)
     while tail > start and items[tail - 1].verdict.kind in (LINE, SENTENCE):
@@ -648,7 +686,7 @@ def revise(items: list[Item], whole: bool = False, titled: bool = True) -> tuple
             decisions.append(
                 Decision(Label.REPEATED, False, f"a short line repeated {ctx.repeats[i]} times on the page")
             )
-        elif (
+        elif ctx.steps[i] or (  # a step's heading, the first one too
             seen_body
             and next_kind[i + 1] is PROSE
             and item.feats.words <= HEADING_MAX_WORDS

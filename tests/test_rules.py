@@ -774,3 +774,40 @@ def test_the_last_paragraph_after_a_read_also_box_is_the_articles():
     links = ["Bus fares rise by ten cents in May on five routes", "Old footbridge closed for repairs until June"]
     links += ["Street lights dimmed at night on the industrial estate", "New cycle lanes open on the east side"]
     assert cleaner.clean("\n".join([*head, "Read also", *links, last, *foot])) == body
+
+
+def test_numbered_steps_each_over_one_paragraph_are_the_article():
+    steps = [
+        "Step 1: Take the wheel off",
+        "Let all the air out of the tyre, open the brake and undo the nuts on both sides of the axle, then lift the "
+        "wheel out of the frame carefully.",
+        "Step 2: Find the hole",
+        "Pump a little air into the tube and hold it under water in a bucket: the bubbles show where the hole is, so "
+        "mark the place with a pen.",
+        "Step 3: Patch the tube",
+        "Rub the area around the hole with sandpaper, spread a thin layer of glue, wait until it is dry to the touch "
+        "and press the patch on firmly.",
+    ]
+    related = [
+        "Related guides",
+        "How to adjust your brakes",
+        "Choosing a bike lock",
+        "Five tools every cyclist needs",
+        "Our favourite rides in the hills this spring",
+        "Why your chain keeps slipping and what to do",
+        "The best lights for winter commuting tested",
+    ]
+    about = [
+        "Bike Corner is a small team of riders and mechanics who have been writing simple and honest repair guides "
+        "for everyday cyclists since 2009.",
+        "We test every tool we write about ourselves, we never accept payment for reviews, and we answer every "
+        "question our readers send us by email.",
+    ]
+    head = ["Bike Corner", "Home", "Guides", "Shop", "How to fix a flat tyre"]
+    tail = ["Share", "Facebook", "Twitter", "Email", *related, "About us", *about, "Privacy policy", "Contact"]
+    # Each paragraph stands alone between short lines, like a teaser under its headline; but
+    # numbers that run on make those lines the headings of steps.
+    assert cleaner.clean("\n".join([*head, *steps, *tail])) == steps
+    # Without the numbers they read as teasers, and the about box outweighs them.
+    unnumbered = [line.split(": ", 1)[-1] for line in steps]
+    assert cleaner.clean("\n".join([*head, *unnumbered, *tail])) == about
