@@ -91,7 +91,9 @@ def match_block(lexicon: Lexicon, text: str) -> Match | None:
         named = text.split("|", 1)[0].split()
         byline = lexicon.exact(named[0]) if named else None
         if byline is not None and byline.label == Label.BYLINE.value:
-            if sum(1 for w in named[1:] if w[:1].isupper() and w.isalpha()) >= 2:
+            # A name (or a date) comes first ("By Jane Doe | 12 March"), not a phrase ("Von München bis Aachen: ...").
+            name = len(named) >= 3 and not named[1][:1].islower() and not named[2][:1].islower()
+            if name and sum(1 for w in named[1:] if w[:1].isupper() and w.isalpha()) >= 2:
                 return Match(byline.label, f"{byline.phrase} <name>", byline.language)
     if colon and words <= CAPTION_WITH_CREDIT_WORDS:
         # The credits at the end, last first ("... Foto: Name (Agency) | Vídeo: EPV").

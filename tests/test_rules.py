@@ -811,3 +811,14 @@ def test_numbered_steps_each_over_one_paragraph_are_the_article():
     # Without the numbers they read as teasers, and the about box outweighs them.
     unnumbered = [line.split(": ", 1)[-1] for line in steps]
     assert cleaner.clean("\n".join([*head, *unnumbered, *tail])) == about
+
+
+def test_a_headline_opening_with_the_byline_word_is_not_a_byline():
+    # "Von München bis Aachen: ..." opens with "Von" (by) and holds capitalised words,
+    # but a byline names its author first.
+    from cleaner.lexicon import DEFAULT
+    from cleaner.patterns import match_block
+
+    assert match_block(DEFAULT, "Von München bis Aachen: Im Netz der Agenten") is None
+    for byline in ("Von Jana Berger und Max Muster", "By Jane Doe | 12 March 2024", "Published 10:02 AM EST Nov 19, 2019"):
+        assert match_block(DEFAULT, byline).label == Label.BYLINE.value, byline
