@@ -483,7 +483,8 @@ def _page_title(item: Item) -> bool:
 def find_title(items: list[Item], start: int, headline: int | None) -> int | None:
     """The headline: where the first line (the page's <title>, "Headline - Site") comes
     again above the article; else the longest title-like block among the first block
-    and those just above the article (site names and credits are short).
+    and those just above the article (site names and credits are short), those sharing
+    the <title>'s words first, and the <title> itself when none does.
     """
     if headline is not None and headline < start:
         return headline  # the page's <title> again above the article: the headline itself
@@ -512,6 +513,10 @@ def find_title(items: list[Item], start: int, headline: int | None) -> int | Non
         alike = [i for i in candidates[1:] if _shares_words(items[i].feats.tokens, head)]
         if alike:
             candidates = alike
+        elif _SITE_SEPARATOR.search(items[0].text):
+            # Nothing above the article shares its words: the <title> ("Headline - Site") is
+            # the only headline there is; the lines there are share buttons and sign-up boxes.
+            return 0
     return max(candidates, key=lambda i: (items[i].feats.words, -i))
 
 

@@ -822,3 +822,14 @@ def test_a_headline_opening_with_the_byline_word_is_not_a_byline():
     assert match_block(DEFAULT, "Von München bis Aachen: Im Netz der Agenten") is None
     for byline in ("Von Jana Berger und Max Muster", "By Jane Doe | 12 March 2024", "Published 10:02 AM EST Nov 19, 2019"):
         assert match_block(DEFAULT, byline).label == Label.BYLINE.value, byline
+
+
+def test_the_title_line_is_the_title_when_nothing_above_the_article_shares_its_words():
+    # The page shows no headline (or one the text lost): the lines above the article are a
+    # share bar and a sign-up box, and the <title> "Headline | Site" is the best title there is.
+    title = "Sweden tells households how to survive a war | The Gazette"
+    promo = "For free real time breaking news alerts sent straight to your inbox sign up to our breaking news emails"
+    page = [title, "Home", "World", "Share this article", promo, "Sign up to our free breaking news emails", *_BODY, "Privacy policy"]
+    doc = cleaner.clean_document("\n".join(page))
+    assert doc.title == title  # not the longer sign-up line
+    assert doc.paragraphs == _BODY
