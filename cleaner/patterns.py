@@ -105,4 +105,36 @@ def match_block(lexicon: Lexicon, text: str) -> Match | None:
                 return Match(credit.label, f"... {credit.phrase}: ...", credit.language)
             head, _, before = head.rpartition(":")
             tail = f"{before}:{tail}"
+    if text.count(" ") < CAPTION_WITH_CREDIT_WORDS:
+        return _credit_without_colon(lexicon, text)
     return None
+
+
+#: A credit without a colon after the photo's text ("... konferencji. Fot. PAP/Leszek
+#: Szymański", "... a Palazzo Chigi (foto Ansa)") names at most this many words.
+CREDIT_NAME_WORDS = 4
+
+
+def _credit_without_colon(lexicon: Lexicon, text: str) -> Match | None:
+    """A caption ending with its credit written without a colon: a caption word that opens
+    a clause (after a full stop or a bar, or in brackets) near the end, then a name of at
+    most CREDIT_NAME_WORDS words, none of them lower-case but the byline word ("Photo AFP",
+    "Photo by Jane Doe"; not "Photo booths are open")."""
+    parts = text.rsplit(None, CREDIT_NAME_WORDS + 1)
+    for k in range(1, len(parts) - 1):
+        word, before = parts[k], parts[k - 1]
+        if not (word.startswith("(") or before[-1:] in ".|"):
+            continue
+        credit = lexicon.exact(word)
+        if credit is None or credit.label != Label.CAPTION.value:
+            continue
+        name = parts[k + 1 :]
+        if name[0][:1].islower() and _is_label(lexicon.exact(name[0]), Label.BYLINE):
+            name = name[1:]  # "by"
+        if name and not any(w[:1].islower() for w in name):
+            return Match(credit.label, f"... {credit.phrase} <name>", credit.language)
+    return None
+
+
+def _is_label(match: Match | None, label: Label) -> bool:
+    return match is not None and match.label == label.value

@@ -833,3 +833,20 @@ def test_the_title_line_is_the_title_when_nothing_above_the_article_shares_its_w
     doc = cleaner.clean_document("\n".join(page))
     assert doc.title == title  # not the longer sign-up line
     assert doc.paragraphs == _BODY
+
+
+def test_a_caption_ending_with_a_credit_without_a_colon():
+    # "... konferencji. Fot. PAP/Name", "(foto Ansa)", "Photo by Jane Doe": a caption word
+    # opening a clause near the end, then a name. "Photo booths are open" is no credit.
+    from cleaner.lexicon import DEFAULT
+    from cleaner.patterns import match_block
+
+    for caption in (
+        "Premier Donald Tusk podczas konferencji. Fot. PAP/Leszek Szymański",
+        "Il premier a Palazzo Chigi (foto Ansa)",
+        "Le président à l’Élysée. Photo AFP",
+        "Tanner Fischer at the rally in May. Photo by Sarah Lazare",
+    ):
+        assert match_block(DEFAULT, caption).label == Label.CAPTION.value, caption
+    for sentence in ("The exhibition opens today. Photo booths are available", "He smiled. Photo by"):
+        assert match_block(DEFAULT, sentence) is None, sentence
