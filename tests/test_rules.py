@@ -170,6 +170,25 @@ def test_an_author_box_at_the_end_is_dropped():
     assert got[AUTHOR_BOX[2]] == got[AUTHOR_BOX[3]] == (Label.BODY, True)
 
 
+BIO = ("Jana Berger ist Redakteurin im Ressort Stadtpolitik. Sie schreibt seit 2015 über Verkehr, Wohnen und "
+       "die Verwaltung und hat vorher als Lokalreporterin in Leipzig und in Dresden gearbeitet.")
+LAST = "Die Verwaltung will die ersten Abschnitte noch vor den Sommerferien ausschreiben und bis Herbst bauen."
+
+
+def test_the_bio_under_an_author_box_heading_is_dropped():
+    # No byline names the author: the lexicon's heading ("Über die Autorin") marks the bio.
+    page = AUTHOR_BOX[:4] + [LAST, "Über die Autorin", BIO, "Impressum"]
+    got = labels("\n".join(page))
+    assert got[BIO] == (Label.BYLINE, False)
+    assert cleaner.clean("\n".join(page)) == page[2:5]
+
+
+def test_a_paragraph_under_a_dated_byline_phrase_is_not_a_bio():
+    # "vor 1 Std." is a whole-line byline phrase, but a time stamp: no author box's heading.
+    page = AUTHOR_BOX[:4] + [LAST, "vor 1 Std.", BIO, "Impressum"]
+    assert cleaner.clean("\n".join(page)) == page[2:5] + [BIO]
+
+
 def test_a_last_section_headed_by_a_name_alone_is_kept():
     # A profile's last part may be headed by the name of the person it is about.
     page = AUTHOR_BOX[:4] + [
