@@ -593,6 +593,15 @@ def revise(items: list[Item], whole: bool = False, titled: bool = True) -> tuple
     standfirst = title + 1 if title is not None and not whole and _line_dek(items, title, start) else None
     if standfirst is not None:
         start = standfirst
+    # A standfirst right under the headline starts the article: when a date or a byline
+    # comes between it and the first paragraph (the photo's text aside), the short lines
+    # there are its header (the author's name, a reading time), not headings.
+    header_end = start
+    if title is not None and not whole and start == title + 1 and items[start].verdict.kind is PROSE:
+        paragraphs = (j for j in range(start + 1, end) if items[j].verdict.kind is PROSE and not _photo_text(items, j))
+        first = next(paragraphs, start)
+        if any(_header_line(items[j]) for j in range(start + 1, first)):
+            header_end = first
 
     # Next kind (not a short line) after each block, right to left so every lookup is O(1).
     # A sentence introducing a list ("The rules are:") counts as prose here: a heading may open it.
@@ -657,7 +666,7 @@ def revise(items: list[Item], whole: bool = False, titled: bool = True) -> tuple
         if i == standfirst:
             decisions.append(_STANDFIRST_LINE)
             continue
-        if start < i < body_start:
+        if start < i < body_start or (start < i < header_end and kind is LINE):
             decisions.append(_UNDER_STANDFIRST)
             continue
         inside = start <= i < end
@@ -701,6 +710,12 @@ def revise(items: list[Item], whole: bool = False, titled: bool = True) -> tuple
     if not whole:
         _drop_author_bio(items, decisions, body_start)
     return decisions, title
+
+
+def _header_line(item: Item) -> bool:
+    """A line of an article's header: a date line, or a byline from the lexicon."""
+    v = item.verdict
+    return (v.kind is LINE and item.feats.dated) or (v.kind is NOISE and v.label is Label.BYLINE)
 
 
 def _photo_text(items: list[Item], i: int) -> bool:

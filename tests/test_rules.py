@@ -841,3 +841,32 @@ def test_a_headline_opening_with_the_byline_word_is_not_a_byline():
     assert match_block(DEFAULT, "Von München bis Aachen: Im Netz der Agenten") is None
     for byline in ("Von Jana Berger und Max Muster", "By Jane Doe | 12 March 2024", "Published 10:02 AM EST Nov 19, 2019"):
         assert match_block(DEFAULT, byline).label == Label.BYLINE.value, byline
+
+
+def test_the_authors_name_between_the_standfirst_and_the_body_is_no_heading():
+    # Headline, standfirst, then the header: a bare name and a date line, then the body.
+    standfirst = ("Die Gäste lagen lange zurück, drehten das Spiel aber mit zwei späten Toren und stehen nun "
+                  "auf dem zweiten Platz der Tabelle.")
+    article = [
+        "Mit einem Tor in der dritten Minute der Nachspielzeit hat der Aufsteiger am Sonntag das Spiel gedreht.",
+        "Der Trainer lobte nach dem Spiel vor allem die Moral seiner Mannschaft und die Unterstützung der Fans.",
+        "Am nächsten Wochenende spielt die Mannschaft auswärts beim Tabellenführer, der seit Wochen ungeschlagen ist.",
+    ]
+    page = ["Sport", "Fußball", "Spätes Tor entscheidet das Derby", standfirst, "Georg Paulsen",
+            "17.03.2024 | 21:15"] + article + ["Impressum"]
+    got = labels("\n".join(page))
+    assert got["Georg Paulsen"][1] is False
+    assert cleaner.clean("\n".join(page)) == [standfirst] + article
+
+
+def test_a_heading_right_under_the_standfirst_is_kept():
+    # Without a date or byline between them, a short line under the standfirst heads the body.
+    standfirst = ("Gluckert es im Heizkörper, ist meist Luft im System. Das Entlüften dauert nur wenige Minuten "
+                  "und spart bares Geld, denn ein Heizkörper voller Luft gibt weniger Wärme ab.")
+    article = [
+        "Sie benötigen einen passenden Entlüftungsschlüssel, den es für wenige Euro im Baumarkt gibt, und einen Lappen.",
+        "Drehen Sie die Heizung etwa eine Stunde vorher auf, damit sich die Luft oben im Heizkörper sammelt.",
+    ]
+    page = ["Heizkörper entlüften: So geht es | Ratgeber", "Ratgeber", "Wohnen", "Heizkörper entlüften: So geht es",
+            standfirst, "Was Sie brauchen"] + article + ["Impressum"]
+    assert cleaner.clean("\n".join(page)) == [standfirst, "Was Sie brauchen"] + article
