@@ -598,6 +598,15 @@ def revise(items: list[Item], whole: bool = False, titled: bool = True) -> tuple
     standfirst = title + 1 if title is not None and not whole and _line_dek(items, title, start) else None
     if standfirst is not None:
         start = standfirst
+    # A standfirst right under the headline starts the article: when a date or a byline
+    # comes between it and the first paragraph (the photo's text aside), the short lines
+    # there are its header (the author's name, a reading time), not headings.
+    header_end = start
+    if title is not None and not whole and start == title + 1 and items[start].verdict.kind is PROSE:
+        paragraphs = (j for j in range(start + 1, end) if items[j].verdict.kind is PROSE and not _photo_text(items, j))
+        first = next(paragraphs, start)
+        if any(_header_line(items[j]) for j in range(start + 1, first)):
+            header_end = first
 
     # Next kind (not a short line) after each block, right to left so every lookup is O(1).
     # A sentence introducing a list ("The rules are:") counts as prose here: a heading may open it.
@@ -656,14 +665,13 @@ def revise(items: list[Item], whole: bool = False, titled: bool = True) -> tuple
                 items_in_section += 1
                 decisions.append(section)
                 continue
-        after = items[i + 1].verdict if i + 1 < len(items) else None
-        if after is not None and after.credit and item.feats.words <= CAPTION_MAX_WORDS:
+        if _photo_text(items, i):
             decisions.append(_PHOTO_TEXT)
             continue
         if i == standfirst:
             decisions.append(_STANDFIRST_LINE)
             continue
-        if start < i < body_start:
+        if start < i < body_start or (start < i < header_end and kind is LINE):
             decisions.append(_UNDER_STANDFIRST)
             continue
         inside = start <= i < end
@@ -707,6 +715,17 @@ def revise(items: list[Item], whole: bool = False, titled: bool = True) -> tuple
     if not whole:
         _drop_author_bio(items, decisions, body_start)
     return decisions, title
+
+
+def _header_line(item: Item) -> bool:
+    """A line of an article's header: a date line, or a byline from the lexicon."""
+    v = item.verdict
+    return (v.kind is LINE and item.feats.dated) or (v.kind is NOISE and v.label is Label.BYLINE)
+
+
+def _photo_text(items: list[Item], i: int) -> bool:
+    """Whether block i is the text of a photo: the line just above its credit."""
+    return i + 1 < len(items) and items[i + 1].verdict.credit and items[i].feats.words <= CAPTION_MAX_WORDS
 
 
 #: A teaser's date line ("2024-10-14", "14 Oct 2024") is at most this many words.
@@ -804,10 +823,12 @@ BIO_HEADING_WORDS = 3
 
 
 def _drop_author_bio(items: list[Item], decisions: list[Decision], start: int) -> None:
-    """Drop the author's bio among the last paragraphs of the article: a paragraph that
-    opens with the name of a byline above the article ("By Jane Doe" ... "Jane Doe is a
-    reporter covering ..."), or one right under a short line that ends with a name the
-    paragraph holds ("Über Jane Doe", then "Als Reporterin schreibt Jane Doe ...").
+    """Drop the author's bio among the last paragraphs of the article: a paragraph right
+    under an author box's heading from the lexicon ("About the author", "Über die
+    Autorin"), one that opens with the name of a byline above the article ("By Jane Doe"
+    ... "Jane Doe is a reporter covering ..."), or one right under a short line that ends
+    with a name the paragraph holds ("Über Jane Doe", then "Als Reporterin schreibt Jane
+    Doe ...").
 
     Inside the article a name is as likely to open a sentence or head a section as not,
     so only the last paragraphs are looked at; they are where templates put the bio. A
@@ -826,6 +847,9 @@ def _drop_author_bio(items: list[Item], decisions: list[Decision], start: int) -
         words = _WORD.findall(items[i].text)
         above = items[i - 1] if i > start else None
         heading = _WORD.findall(above.text) if above is not None and above.verdict.kind is LINE else []
+        if above is not None and above.verdict.label is Label.BYLINE and above.verdict.heading and _bio_heading(above):
+            decisions[i] = Decision(Label.BYLINE, False, f'the author\'s bio (under "{above.text}")')
+            continue
         if len(words) >= 2 and (words[0], words[1]) in names:
             decisions[i] = Decision(Label.BYLINE, False, f'the author\'s bio (opens with "{words[0]} {words[1]}" of the byline)')
             if decisions[i - 1].kept and 2 <= len(heading) <= BIO_HEADING_WORDS and (heading[-2], heading[-1]) in names:
@@ -845,6 +869,21 @@ def _drop_author_bio(items: list[Item], decisions: list[Decision], start: int) -
             decisions[i] = Decision(Label.BYLINE, False, f'the author\'s bio (under "{above.text}", naming its author)')
             if decisions[i - 1].kept:
                 decisions[i - 1] = _BIO_HEADING
+
+
+def _bio_heading(item: Item) -> bool:
+    """Whether a whole-line byline phrase is an author box's heading ("About the author",
+    "Über die Autorin", "作者简介"): a few words, or one in a script without spaces; not a
+    byline with a name ("Von Jana Berger", the article's own), a date or a time ("vor 1
+    Std.", a teaser's), nor a single word ("Updated", "Quelle")."""
+    tokens = item.feats.tokens
+    return (
+        bool(tokens)
+        and (2 <= len(tokens) <= BIO_HEADING_WORDS or (len(tokens) == 1 and is_unspaced(tokens[0])))
+        and not item.feats.dated
+        and not any(c.isdigit() for c in item.text)
+        and not _names(item.text)
+    )
 
 
 def _outside(items: list[Item], i: int, start: int, end: int) -> Decision:

@@ -170,6 +170,25 @@ def test_an_author_box_at_the_end_is_dropped():
     assert got[AUTHOR_BOX[2]] == got[AUTHOR_BOX[3]] == (Label.BODY, True)
 
 
+BIO = ("Jana Berger ist Redakteurin im Ressort Stadtpolitik. Sie schreibt seit 2015 über Verkehr, Wohnen und "
+       "die Verwaltung und hat vorher als Lokalreporterin in Leipzig und in Dresden gearbeitet.")
+LAST = "Die Verwaltung will die ersten Abschnitte noch vor den Sommerferien ausschreiben und bis Herbst bauen."
+
+
+def test_the_bio_under_an_author_box_heading_is_dropped():
+    # No byline names the author: the lexicon's heading ("Über die Autorin") marks the bio.
+    page = AUTHOR_BOX[:4] + [LAST, "Über die Autorin", BIO, "Impressum"]
+    got = labels("\n".join(page))
+    assert got[BIO] == (Label.BYLINE, False)
+    assert cleaner.clean("\n".join(page)) == page[2:5]
+
+
+def test_a_paragraph_under_a_dated_byline_phrase_is_not_a_bio():
+    # "vor 1 Std." is a whole-line byline phrase, but a time stamp: no author box's heading.
+    page = AUTHOR_BOX[:4] + [LAST, "vor 1 Std.", BIO, "Impressum"]
+    assert cleaner.clean("\n".join(page)) == page[2:5] + [BIO]
+
+
 def test_a_last_section_headed_by_a_name_alone_is_kept():
     # A profile's last part may be headed by the name of the person it is about.
     page = AUTHOR_BOX[:4] + [
@@ -850,3 +869,32 @@ def test_a_caption_ending_with_a_credit_without_a_colon():
         assert match_block(DEFAULT, caption).label == Label.CAPTION.value, caption
     for sentence in ("The exhibition opens today. Photo booths are available", "He smiled. Photo by"):
         assert match_block(DEFAULT, sentence) is None, sentence
+
+
+def test_the_authors_name_between_the_standfirst_and_the_body_is_no_heading():
+    # Headline, standfirst, then the header: a bare name and a date line, then the body.
+    standfirst = ("Die Gäste lagen lange zurück, drehten das Spiel aber mit zwei späten Toren und stehen nun "
+                  "auf dem zweiten Platz der Tabelle.")
+    article = [
+        "Mit einem Tor in der dritten Minute der Nachspielzeit hat der Aufsteiger am Sonntag das Spiel gedreht.",
+        "Der Trainer lobte nach dem Spiel vor allem die Moral seiner Mannschaft und die Unterstützung der Fans.",
+        "Am nächsten Wochenende spielt die Mannschaft auswärts beim Tabellenführer, der seit Wochen ungeschlagen ist.",
+    ]
+    page = ["Sport", "Fußball", "Spätes Tor entscheidet das Derby", standfirst, "Georg Paulsen",
+            "17.03.2024 | 21:15"] + article + ["Impressum"]
+    got = labels("\n".join(page))
+    assert got["Georg Paulsen"][1] is False
+    assert cleaner.clean("\n".join(page)) == [standfirst] + article
+
+
+def test_a_heading_right_under_the_standfirst_is_kept():
+    # Without a date or byline between them, a short line under the standfirst heads the body.
+    standfirst = ("Gluckert es im Heizkörper, ist meist Luft im System. Das Entlüften dauert nur wenige Minuten "
+                  "und spart bares Geld, denn ein Heizkörper voller Luft gibt weniger Wärme ab.")
+    article = [
+        "Sie benötigen einen passenden Entlüftungsschlüssel, den es für wenige Euro im Baumarkt gibt, und einen Lappen.",
+        "Drehen Sie die Heizung etwa eine Stunde vorher auf, damit sich die Luft oben im Heizkörper sammelt.",
+    ]
+    page = ["Heizkörper entlüften: So geht es | Ratgeber", "Ratgeber", "Wohnen", "Heizkörper entlüften: So geht es",
+            standfirst, "Was Sie brauchen"] + article + ["Impressum"]
+    assert cleaner.clean("\n".join(page)) == [standfirst, "Was Sie brauchen"] + article
