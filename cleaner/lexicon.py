@@ -253,6 +253,19 @@ class Lexicon:
         "_contains_unspaced_sizes",
         "_contains_unspaced_chars",
     )
+    # The slots' types, for the type checker (__init__ sets them with object.__setattr__).
+    _entries: tuple[Entry, ...]
+    _exact: dict[str, Match]
+    _prefix: dict[str, Match]
+    _prefix_sizes: dict[str, tuple[int, ...]]
+    _contains: dict[str, Match]
+    _contains_anchors: dict[str, tuple[tuple[int, int], ...]]
+    _contains_anchor_set: frozenset[str]
+    _prefix_unspaced: dict[str, Match]
+    _prefix_unspaced_sizes: dict[str, tuple[int, ...]]
+    _contains_unspaced: dict[str, Match]
+    _contains_unspaced_sizes: dict[str, tuple[int, ...]]
+    _contains_unspaced_chars: frozenset[str]
 
     def __init__(self, entries: Iterable[Entry] = ()) -> None:
         entries = tuple(entries)

@@ -47,24 +47,33 @@ def _tag_end(data: bytes, pos: int) -> tuple[int, bool]:
     The attribute states of the HTML tokenizer (which libxml2 follows): a quote opens a
     value only after "=", and a ">" inside a quoted value does not end the tag.
     """
+    # Every pattern matched here may match the empty string: .match() never gives None.
     n = len(data)
     while True:
         start = pos
-        pos = _SKIP_SPACE_SLASH.match(data, pos).end()
+        skip = _SKIP_SPACE_SLASH.match(data, pos)
+        assert skip is not None
+        pos = skip.end()
         if pos >= n:
             return -1, False
         c = data[pos]
         if c == 62:  # ">"
             return pos + 1, pos > start and data[pos - 1] == 47  # "/>"
         # An attribute name (its first character may be "=") ...
-        pos = _NAME_REST.match(data, pos + 1).end()
-        pos = _SKIP_SPACE.match(data, pos).end()
+        skip = _NAME_REST.match(data, pos + 1)
+        assert skip is not None
+        pos = skip.end()
+        skip = _SKIP_SPACE.match(data, pos)
+        assert skip is not None
+        pos = skip.end()
         if pos >= n:
             return -1, False
         if data[pos] != 61:  # no "=": the next attribute, "/" or ">"
             continue
         # ... and its value.
-        pos = _SKIP_SPACE.match(data, pos + 1).end()
+        skip = _SKIP_SPACE.match(data, pos + 1)
+        assert skip is not None
+        pos = skip.end()
         if pos >= n:
             return -1, False
         c = data[pos]
@@ -74,7 +83,9 @@ def _tag_end(data: bytes, pos: int) -> tuple[int, bool]:
                 return -1, False
             pos = close + 1
         elif c != 62:
-            pos = _UNQUOTED.match(data, pos).end()
+            skip = _UNQUOTED.match(data, pos)
+            assert skip is not None
+            pos = skip.end()
 
 
 def flatten(data: bytes, depth: int, unseen: frozenset[str], monotone: bool = False) -> bytes | None:
@@ -119,10 +130,10 @@ def flatten(data: bytes, depth: int, unseen: frozenset[str], monotone: bool = Fa
                 if data.startswith(b">", lt + 4) or data.startswith(b"->", lt + 4):
                     pos = lt + 5 if data[lt + 4] == 62 else lt + 6
                     continue
-                end = _COMMENT_END.search(data, lt + 4)
-                if end is None:
+                comment_end = _COMMENT_END.search(data, lt + 4)
+                if comment_end is None:
                     break
-                pos = end.end()
+                pos = comment_end.end()
             elif nxt == b"!" or nxt == b"?" or nxt == b"/":  # bogus comment (or "</>")
                 end = data.find(b">", lt + 2)
                 if end < 0:

@@ -76,17 +76,17 @@ def match_block(lexicon: Lexicon, text: str) -> Match | None:
     colon = marked or ":" in text
     if colon and words <= CREDIT_MAX_WORDS and ":" in text[:24]:
         before, _, after = text.partition(":")
-        head = lexicon.match(before)
-        if head is not None and head.label == Label.CAPTION.value:  # "Photo: Name/Agency"
-            return Match(head.label, f"{head.phrase}: ...", head.language)
+        lead = lexicon.match(before)
+        if lead is not None and lead.label == Label.CAPTION.value:  # "Photo: Name/Agency"
+            return Match(lead.label, f"{lead.phrase}: ...", lead.language)
         if (  # "Editor-in-chief: Jane Doe", not "12.31 Uhr: <a live blog's headline>"
-            head is not None
-            and head.label in _NAMED
-            and head.kind == "exact"
+            lead is not None
+            and lead.label in _NAMED
+            and lead.kind == "exact"
             and len(after.split()) <= NAME_MAX_WORDS
             and not any(c.isdigit() for c in before)
         ):
-            return Match(head.label, f"{head.phrase}: ...", head.language)
+            return Match(lead.label, f"{lead.phrase}: ...", lead.language)
     if 3 <= words <= BYLINE_MAX_WORDS:
         named = text.split("|", 1)[0].split()
         byline = lexicon.exact(named[0]) if named else None
@@ -99,9 +99,9 @@ def match_block(lexicon: Lexicon, text: str) -> Match | None:
         # The credits at the end, last first ("... Foto: Name (Agency) | Vídeo: EPV").
         head, _, tail = text.rpartition(":")
         while head and 0 < len(tail.split()) <= CREDIT_MAX_WORDS:
-            words = head.translate(_BEFORE_CREDIT).split()
-            credit = lexicon.match(words[-1]) if words else None
-            if credit is not None and credit.label == Label.CAPTION.value and not _kicker(words, tail):
+            head_words = head.translate(_BEFORE_CREDIT).split()
+            credit = lexicon.match(head_words[-1]) if head_words else None
+            if credit is not None and credit.label == Label.CAPTION.value and not _kicker(head_words, tail):
                 return Match(credit.label, f"... {credit.phrase}: ...", credit.language)
             head, _, before = head.rpartition(":")
             tail = f"{before}:{tail}"

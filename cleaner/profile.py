@@ -238,7 +238,7 @@ def learn(
     groups: dict[str, _Group] = {}
     for source, text in documents:
         groups.setdefault(source, _Group()).add(lines_of(text))
-    lines = []
+    lines: list[tuple[str, str, int]] = []
     for source, group in groups.items():
         needed = _threshold(group.pages, min_pages, min_share)
         lines.extend((source, line, n) for line, n in group.counts.items() if n >= needed)

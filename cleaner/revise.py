@@ -640,6 +640,7 @@ def revise(items: list[Item], whole: bool = False, titled: bool = True) -> tuple
             opening is not None
             and kind is LINE
             and item.feats.tokens[:1] == (opening,)
+            and title is not None  # set whenever opening is: narrows it for the type checker
             and _repeats_title(item, items[title])
         ):
             decisions.append(_TITLE_AGAIN)
@@ -857,6 +858,7 @@ def _drop_author_bio(items: list[Item], decisions: list[Decision], start: int) -
             continue
         if not 2 <= len(heading) <= BIO_HEADING_WORDS:
             continue
+        assert above is not None  # the heading's words are read from it
         if (heading[-2], heading[-1]) in names:  # the byline's name over a bio that need not name them
             decisions[i] = Decision(Label.BYLINE, False, f'the author\'s bio (under "{above.text}", the name of the byline)')
             if decisions[i - 1].kept:

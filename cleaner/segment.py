@@ -44,7 +44,8 @@ def segment(text: str) -> list[Segment]:
     segments = []
     # tuple.__new__ with every field: what Segment(...) does, without its Python-level
     # __new__ (one Segment per line of every page).
-    new, empty = tuple.__new__, frozenset()
+    new = tuple.__new__
+    empty: frozenset[str] = frozenset()
     for number, line in enumerate(text.splitlines(), start=1):
         clean = " ".join(line.split())  # normalise(line)
         if clean:
