@@ -145,7 +145,7 @@ def features(text: str) -> Features:
     astral = wide and _ASTRAL.search(text) is not None
     if is_ascii:
         tokens = text.encode().translate(_ASCII_WORDS).decode().split()  # _WORD.findall(text.lower())
-        glued = _GLUED_ASCII.search(text)
+        glued: re.Match[str] | regex.Match[str] | None = _GLUED_ASCII.search(text)
     else:
         # NFC, as the stoplists are written (Bengali "য়" typed as one character, Vietnamese
         # or Korean typed decomposed would miss them), and the lexicon's spellings.
