@@ -105,7 +105,13 @@ def match_block(lexicon: Lexicon, text: str) -> Match | None:
                 return Match(credit.label, f"... {credit.phrase}: ...", credit.language)
             head, _, before = head.rpartition(":")
             tail = f"{before}:{tail}"
-    if text.count(" ") < CAPTION_WITH_CREDIT_WORDS:
+    # A name ends such a credit, not a lower-case word (most paragraphs stop here), and a
+    # full stop, a bar or a bracket comes before it (most short lines stop here).
+    if (
+        3 <= words <= CAPTION_WITH_CREDIT_WORDS
+        and not text[text.rfind(" ") + 1 :][:1].islower()
+        and (". " in text or "(" in text or "| " in text)
+    ):
         return _credit_without_colon(lexicon, text)
     return None
 

@@ -235,8 +235,11 @@ def _boxed(items: list[Item]) -> list[int]:
     listed: list[int] | None = None  # the items of such a list so far
     for i, item in enumerate(items):
         v = item.verdict
-        if v.kind is NOISE and v.label in SECTION_LABELS and v.heading:
-            listed = [] if i and items[i - 1].verdict.kind is PROSE else None
+        if v.kind is NOISE:
+            if v.heading and v.label in SECTION_LABELS:
+                listed = [] if i and items[i - 1].verdict.kind is PROSE else None
+        elif listed is None:
+            continue  # most blocks: no such list open
         elif _ends_section(item):
             above = items[i - 1]
             if (
@@ -247,7 +250,7 @@ def _boxed(items: list[Item]) -> list[int]:
             ):
                 out += listed
             listed = None
-        elif listed is not None and v.kind is not NOISE:
+        else:
             listed.append(i)
     return out
 
@@ -261,16 +264,17 @@ def _steps(items: list[Item], repeats: list[int]) -> list[bool]:
     numbered so; a ranking's bare numbers head headlines, not paragraphs; a line repeated
     all over the page is a template's (see REPEATS)."""
     numbered = []
-    for i in range(len(items) - 1):
-        item, tokens = items[i], items[i].feats.tokens
+    # Lines with a digit first: few lines of a page have one.
+    for i in [i for i, item in enumerate(items) if item.feats.digits and item.verdict.kind is LINE]:
+        item = items[i]
         if (
-            item.verdict.kind is LINE
-            and len(tokens) >= 2  # a number alone is a rank
+            i + 1 < len(items)
+            and items[i + 1].verdict.kind is PROSE
+            and len(item.feats.tokens) >= 2  # a number alone is a rank
             and not item.feats.dated
             and repeats[i] < REPEATS
-            and items[i + 1].verdict.kind is PROSE
         ):
-            found = _NUMBER.search(" ".join(tokens[:STEP_NUMBER_WORDS]))  # any script's digits
+            found = _NUMBER.search(" ".join(item.feats.tokens[:STEP_NUMBER_WORDS]))  # any script's digits
             if found is not None and len(found.group()) <= STEP_NUMBER_DIGITS:
                 numbered.append((i, int(found.group())))
     out = [False] * len(items)
@@ -666,7 +670,8 @@ def revise(items: list[Item], whole: bool = False, titled: bool = True) -> tuple
                 items_in_section += 1
                 decisions.append(section)
                 continue
-        if _photo_text(items, i):
+        after = items[i + 1].verdict if i + 1 < len(items) else None
+        if after is not None and after.credit and item.feats.words <= CAPTION_MAX_WORDS:  # _photo_text, inlined
             decisions.append(_PHOTO_TEXT)
             continue
         if i == standfirst:
