@@ -861,6 +861,13 @@ def _drop_author_bio(items: list[Item], decisions: list[Decision], start: int) -
             if decisions[i - 1].kept and 2 <= len(heading) <= BIO_HEADING_WORDS and (heading[-2], heading[-1]) in names:
                 decisions[i - 1] = _BIO_HEADING  # the author's name over the bio
             continue
+        box = _author_box(items, i, start)
+        if len(words) >= 2 and box and (words[0], words[1]) in _names(items[box[0]].text):
+            # An author box: the name alone, the role under it, then the bio opening with the name.
+            decisions[i] = Decision(Label.BYLINE, False, f'the author\'s bio (under "{items[box[0]].text}", opening with that name)')
+            for j in box:
+                decisions[j] = _BIO_HEADING
+            continue
         if not 2 <= len(heading) <= BIO_HEADING_WORDS:
             continue
         assert above is not None  # the heading's words are read from it
@@ -876,6 +883,19 @@ def _drop_author_bio(items: list[Item], decisions: list[Decision], start: int) -
             decisions[i] = Decision(Label.BYLINE, False, f'the author\'s bio (under "{above.text}", naming its author)')
             if decisions[i - 1].kept:
                 decisions[i - 1] = _BIO_HEADING
+
+
+def _author_box(items: list[Item], i: int, start: int) -> list[int]:
+    """The two short lines above paragraph i that may head an author box: a name alone
+    ("Yasmine Hassan", two or three capitalised words) and a role under it ("Producer",
+    at most BIO_HEADING_WORDS words). Empty if the lines above are not such."""
+    if i - 2 < start:
+        return []
+    name, role = items[i - 2], items[i - 1]
+    if not (name.verdict.kind is LINE and role.verdict.kind is LINE and 0 < role.feats.words <= BIO_HEADING_WORDS):
+        return []
+    words = _WORD.findall(name.text)
+    return [i - 2, i - 1] if 2 <= len(words) <= BIO_HEADING_WORDS and all(w[:1].isupper() for w in words) else []
 
 
 def _bio_heading(item: Item) -> bool:

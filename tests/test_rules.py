@@ -898,3 +898,15 @@ def test_a_heading_right_under_the_standfirst_is_kept():
     page = ["Heizkörper entlüften: So geht es | Ratgeber", "Ratgeber", "Wohnen", "Heizkörper entlüften: So geht es",
             standfirst, "Was Sie brauchen"] + article + ["Impressum"]
     assert cleaner.clean("\n".join(page)) == [standfirst, "Was Sie brauchen"] + article
+
+
+def test_an_author_box_of_name_role_and_bio_is_dropped():
+    # The author box at the end: the name alone, the role under it, a bio opening with the name.
+    box = ["Yasmine Hassan", "Producer", "Yasmine Hassan is a producer filing stories on the Middle East for the bureau in Ottawa."]
+    page = ["Council approves the budget - The Gazette", "Home", "News", "Council approves the budget", *_BODY, *box, "Privacy policy"]
+    doc = cleaner.clean_document("\n".join(page))
+    assert doc.paragraphs == _BODY
+    # A last section headed by a name whose paragraph opens with another name stays.
+    other = ["Jane Doe", "Mayor", "Mark Smith, her deputy, said the vote was a turning point for the whole council."]
+    doc = cleaner.clean_document("\n".join([*page[:4], *_BODY, *other, "Privacy policy"]))
+    assert other[2] in doc.paragraphs
