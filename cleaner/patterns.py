@@ -61,7 +61,8 @@ def _kicker(words: list[str], tail: str) -> bool:
 def match_block(lexicon: Lexicon, text: str) -> Match | None:
     """The lexicon's match for a block; else a copyright notice (©); else, from the
     lexicon's caption and byline words, a credit line ("Photo: Name/Agency"), a byline
-    ("By Jane Doe | 12 March") or a photo's text ending with its credit."""
+    ("By Jane Doe | 12 March") or a photo's text ending with its credit, after a colon
+    or without one ("... in Khan Younis. Photo AFP")."""
     found = lexicon.match(text)
     if found is not None:
         return found

@@ -155,9 +155,10 @@ def _headline(items: list[Item]) -> int | None:
 
 def _is_headline(item: Item, title: Item) -> bool:
     """Whether the block repeats the page's <title> as its headline. A headline may be a
-    question or an exclamation, which reads as a sentence or as prose; a paragraph that
-    opens with the title's words ends with a full stop. The cheap first-word test of
-    _repeats_title goes first: this runs on every block."""
+    question or an exclamation, which reads as a sentence or as prose, hold a year or run
+    as long as a paragraph (see _title_shaped); a paragraph that opens with the title's
+    words ends like one. The cheap first-word test of _repeats_title goes first: this
+    runs on every block."""
     return _repeats_title(item, title) and item.verdict.kind is not NOISE and _title_shaped(item)
 
 
