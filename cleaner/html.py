@@ -811,7 +811,8 @@ def _adjust_one(
         if container is not None:
             return container
     if s.tag == "h1":
-        return Verdict(Kind.NOISE, Label.TITLE, "the headline (<h1>)", -float(words))
+        # A short line, not noise: revise takes it for the title where it repeats the <title>.
+        return Verdict(Kind.LINE, Label.TITLE, "the headline (<h1>)", -float(words))
     kind = v.kind
     if kind is Kind.NOISE:
         if (v.stop or v.label in SECTION_LABELS) and more_after and use:

@@ -393,3 +393,13 @@ def test_trafilatura_reads_ordinary_pages():
 )
 def test_trafilatura_is_not_given_trees_it_is_slow_on(html, why):
     assert why in (_refusal(html) or "")
+
+
+def test_the_h1_repeating_the_title_is_the_title():
+    # "<title>Headline | Section | Site</title>" reads as a menu; the <h1> repeating its
+    # head is the headline, and the title, rather than no title at all.
+    headline = "Library stays open after residents' campaign"
+    html = page(NAV + "<main>" + article_html(inner=SHARE) + "</main>" + FOOTER, title=f"{headline} | Local news")
+    doc = cleaner.clean_html_document(html)
+    assert doc.title == headline
+    assert doc.paragraphs == ARTICLE
