@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -16,6 +17,7 @@ from cleaner.evaluate import (
     evaluate_system,
     load_bench,
     main,
+    paired_ratios,
     run,
     score_page,
     shingle_scores,
@@ -283,3 +285,18 @@ def test_cli_smoke(gold_folders, capsys):
 def test_cli_reports_missing_bench(tmp_path, capsys):
     assert main(["--bench", str(tmp_path / "absent")]) == 2
     assert "no benchmark folder" in capsys.readouterr().err
+
+
+def test_paired_ratios_time_html_mode_against_trafilatura(gold_folders, capsys):
+    [line] = paired_ratios(gold_folders["gold"], min_gold_tokens=0, repeat=2)
+    found = re.fullmatch(
+        r"gold: timed page by page in turn \(3 pages\): cleaner html mode runs at ([0-9.]+)x "
+        r"the pages/s of trafilatura HTML mode",
+        line,
+    )
+    assert found is not None, line
+    assert float(found.group(1)) > 0
+    assert main(["--bench", str(gold_folders["gold"]), "--min-gold-tokens", "0", "--systems", "cleaner,trafilatura"]) == 0
+    assert "timed page by page in turn" in capsys.readouterr().out
+    assert main(["--bench", str(gold_folders["gold"]), "--min-gold-tokens", "0", "--mode", "text"]) == 0
+    assert "timed page by page in turn" not in capsys.readouterr().out  # no HTML mode, nothing to pair
