@@ -234,6 +234,9 @@ def test_empty_and_punctuation_only_blocks_match_nothing() -> None:
         ("Artikel teilen", "boilerplate-phrase"),
         ("Ich bin damit einverstanden, dass mir externe Inhalte angezeigt werden.", "boilerplate-phrase"),
         ("Damit können personenbezogene Daten an Drittplattformen übermittelt werden.", "boilerplate-phrase"),
+        ("Personenbezogene Daten können an Drittplattformen übermittelt werden.", "boilerplate-phrase"),
+        ("An dieser Stelle findest du einen externen Inhalt von YouTube, der den Artikel ergänzt.", "boilerplate-phrase"),
+        ("Du kannst ihn dir mit einem Klick anzeigen lassen und wieder ausblenden.", "boilerplate-phrase"),
         ("By signing up you consent to receive the above newsletter.", "boilerplate-phrase"),
         ("© 2024 Beispiel Verlag GmbH. Alle Rechte vorbehalten.", "footer"),
         ("Anzeige", "advertisement"),
@@ -315,6 +318,7 @@ ARTICLE_SENTENCES = [
     "Nach seiner Rückkehr nach Hause sprach er lange mit seiner Familie.",
     "Anzeige gegen Unbekannt wurde noch am selben Abend erstattet.",
     "Der Minister sagte, er sei damit einverstanden, dass die Schulen länger offen bleiben.",
+    "An dieser Stelle finden Sie einen Überblick über die wichtigsten Änderungen im neuen Jahr.",
     # Spanish
     "Por otro lado, el Gobierno aprobó una subida del salario mínimo.",
     "Más de 300 personas participaron en la manifestación del domingo.",
