@@ -203,7 +203,8 @@ def weights(items: list[Item], ctx: Context, headline: int | None) -> list[float
                 out[i] = -MARKER_WEIGHT
                 continue
             if kind is PROSE:
-                if not before and not prose_after[i] and items[i].feats.words < ISOLATED_MAX_WORDS:
+                # (A numbered paragraph whose numbers run on is a listicle's item, not a teaser's summary.)
+                if not before and not prose_after[i] and items[i].feats.words < ISOLATED_MAX_WORDS and not steps[i]:
                     out[i] *= ISOLATED_SHARE
             elif kind is LINE and ctx.line_run[i] >= LINE_RUN:
                 out[i] -= LINE_RUN_PENALTY
@@ -265,19 +266,25 @@ def _steps(items: list[Item], repeats: list[int]) -> list[bool]:
     numbered so; a ranking's bare numbers head headlines, not paragraphs; a line repeated
     all over the page is a template's (see REPEATS)."""
     numbered = []
-    # Lines with a digit first: few lines of a page have one.
-    for i in [i for i, item in enumerate(items) if item.feats.digits and item.verdict.kind is LINE]:
+    # Blocks with a digit first: few blocks of a page have one.
+    for i in [i for i, item in enumerate(items) if item.feats.digits and item.verdict.kind in (LINE, PROSE)]:
         item = items[i]
-        if (
+        if item.verdict.kind is PROSE:
+            # A numbered paragraph of a listicle ("5. Evergrande war ..."): the number opens it.
+            head = item.feats.tokens[:1] if item.bullet else ()
+        elif (
             i + 1 < len(items)
             and items[i + 1].verdict.kind is PROSE
             and len(item.feats.tokens) >= 2  # a number alone is a rank
             and not item.feats.dated
             and repeats[i] < REPEATS
         ):
-            found = _NUMBER.search(" ".join(item.feats.tokens[:STEP_NUMBER_WORDS]))  # any script's digits
-            if found is not None and len(found.group()) <= STEP_NUMBER_DIGITS:
-                numbered.append((i, int(found.group())))
+            head = item.feats.tokens[:STEP_NUMBER_WORDS]
+        else:
+            continue
+        found = _NUMBER.search(" ".join(head))  # any script's digits
+        if found is not None and len(found.group()) <= STEP_NUMBER_DIGITS:
+            numbered.append((i, int(found.group())))
     out = [False] * len(items)
     for (i, a), (j, b) in zip(numbered, numbered[1:]):
         if b == a + 1:

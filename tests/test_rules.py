@@ -910,3 +910,26 @@ def test_an_author_box_of_name_role_and_bio_is_dropped():
     other = ["Jane Doe", "Mayor", "Mark Smith, her deputy, said the vote was a turning point for the whole council."]
     doc = cleaner.clean_document("\n".join([*page[:4], *_BODY, *other, "Privacy policy"]))
     assert other[2] in doc.paragraphs
+
+
+def test_numbered_paragraphs_between_photos_are_a_listicles_items():
+    # "1. ...", "2. ...": numbered paragraphs whose numbers run on are the article's items,
+    # even when each stands alone between photos' notices (no teaser list numbers its summaries).
+    intro = "The company grew faster than any other developer in the country, and its fall shows how much it had borrowed."
+    facts = [
+        f"{k}. {text}"
+        for k, text in enumerate(
+            [
+                "It sold more than a million homes a year at its peak, more than any other company in the country.",
+                "Its debts were larger than the whole economy of several of its neighbours put together at the time.",
+                "It employed hundreds of thousands of people directly and millions more through its many suppliers.",
+                "Its shares lost almost all of their value in the two years after it first missed a payment to lenders.",
+            ],
+            start=1,
+        )
+    ]
+    page = ["Five facts about the developer - The Gazette", "Home", "Business", "Five facts about the developer", intro]
+    for k, fact in enumerate(facts):
+        page += [f"Image {k} © Reuters Pictures Agency, all rights reserved, no reuse without permission", fact]
+    page += ["Privacy policy", "Imprint"]
+    assert cleaner.clean("\n".join(page)) == [intro, *facts]
