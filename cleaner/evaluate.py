@@ -426,16 +426,12 @@ def paired_ratios(
     run then weighs on both alike, where the tables time each system over all pages one
     after the other. (Text mode is not paired so: run between two HTML extractions, it
     would find the processor's caches cold, which it does not in a pipeline.)"""
-    import cleaner
-
     pages = [p.input for p in load_bench(bench_path, "html", limit=limit, min_gold_tokens=min_gold_tokens).pages]
     if not pages:
         return []
     baselines.warm_up()
-    runs: list[tuple[str, Callable[[str], list[str]]]] = [
-        ("cleaner", cleaner.clean_html),
-        ("trafilatura", baselines.HTML_BASELINES["trafilatura"]),
-    ]
+    extractors = available_systems("html")
+    runs = [(name, extractors[name]) for name in ("cleaner", "trafilatura")]
     for _, extract in runs:  # warm-up, untimed
         extract(pages[0])
     best = {name: [float("inf")] * len(pages) for name, _ in runs}

@@ -136,12 +136,9 @@ def _credit_without_colon(lexicon: Lexicon, text: str) -> Match | None:
         if credit is None or credit.label != Label.CAPTION.value:
             continue
         name = parts[k + 1 :]
-        if name[0][:1].islower() and _is_label(lexicon.exact(name[0]), Label.BYLINE):
+        by = lexicon.exact(name[0]) if name[0][:1].islower() else None
+        if by is not None and by.label == Label.BYLINE.value:
             name = name[1:]  # "by"
         if name and not any(w[:1].islower() for w in name):
             return Match(credit.label, f"... {credit.phrase} <name>", credit.language)
     return None
-
-
-def _is_label(match: Match | None, label: Label) -> bool:
-    return match is not None and match.label == label.value

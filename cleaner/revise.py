@@ -127,7 +127,7 @@ class Context:
 
     line_run: list[int]  # length of the run of consecutive short lines a block is in (0 if none)
     repeats: list[int]  # how often the block's text occurs on the page
-    steps: list[bool]  # whether the block heads a numbered step (see _steps)
+    steps: list[bool]  # whether the block is a numbered step, its heading or paragraph (see _steps)
 
 
 def context(items: list[Item]) -> Context:
@@ -159,7 +159,7 @@ def _is_headline(item: Item, title: Item) -> bool:
     as long as a paragraph (see _title_shaped); a paragraph that opens with the title's
     words ends like one. The cheap first-word test of _repeats_title goes first: this
     runs on every block."""
-    return _repeats_title(item, title) and item.verdict.kind is not NOISE and _title_shaped(item)
+    return _repeats_title(item, title) and _title_shaped(item)
 
 
 def weights(items: list[Item], ctx: Context, headline: int | None) -> list[float]:
@@ -261,10 +261,11 @@ _NUMBER = re.compile(r"\d+")
 
 
 def _steps(items: list[Item], repeats: list[int]) -> list[bool]:
-    """Which blocks head the numbered steps of a how-to or a listicle: short lines, each over
-    a paragraph, whose numbers run on ("Step 1: ...", "Step 2: ..."). A teaser list is not
-    numbered so; a ranking's bare numbers head headlines, not paragraphs; a line repeated
-    all over the page is a template's (see REPEATS)."""
+    """Which blocks are the numbered steps of a how-to or a listicle, whose numbers run on:
+    short lines, each over a paragraph ("Step 1: ...", "Step 2: ..."), or paragraphs that
+    open with their number ("1. ...", "2. ..."). A teaser list is not numbered so; a
+    ranking's bare numbers head headlines, not paragraphs; a line repeated all over the
+    page is a template's (see REPEATS)."""
     numbered = []
     # Blocks with a digit first: few blocks of a page have one.
     for i in [i for i, item in enumerate(items) if item.feats.digits and item.verdict.kind in (LINE, PROSE)]:
@@ -456,14 +457,15 @@ def _title_like(item: Item) -> bool:
 
 
 def _title_shaped(item: Item) -> bool:
-    """Shaped like a title, whatever it reads as: not a list item, at most TITLE_MAX_WORDS,
-    not ending with a full stop, and if as long as a paragraph, not ending like one. The
-    page's <title> and the headline that repeats it are known by position and by their
-    words, so they may also hold a year ("Die Eisheiligen 2024: ...") or run long enough
-    to read as prose (a 30-word headline)."""
+    """Shaped like a title, whatever it reads as (noise aside): not a list item, at most
+    TITLE_MAX_WORDS, not ending with a full stop, and if as long as a paragraph, not ending
+    like one. The page's <title> and the headline that repeats it are known by position
+    and by their words, so they may also hold a year ("Die Eisheiligen 2024: ...") or run
+    long enough to read as prose (a 30-word headline)."""
     feats = item.feats
     return (
-        not item.bullet
+        item.verdict.kind is not NOISE
+        and not item.bullet
         and 1 <= feats.words <= TITLE_MAX_WORDS
         and not (feats.terminal and item.text.endswith("."))
         and not (feats.terminal and item.verdict.kind is PROSE and item.text.rstrip(CLOSERS)[-1:] not in "?!？！")
@@ -480,7 +482,7 @@ def _page_title(item: Item) -> bool:
     """Whether the first line can be the page's <title>, to look for again as the headline:
     a title-like line, or "Headline | Section | Site", whose separators make it read as a
     menu (classify) but whose first part is a headline."""
-    if item.verdict.kind is not NOISE and _title_shaped(item):
+    if _title_shaped(item):
         return True
     if item.verdict.label is not Label.NAVIGATION or item.feats.separators < 2:
         return False
@@ -504,7 +506,7 @@ def find_title(items: list[Item], start: int, headline: int | None) -> int | Non
         return None
     # Right above the article, the first line is the title when shaped like one: cleaning the
     # output again, it is the headline found in a longer or dated form (see _title_shaped).
-    first = _title_like(items[0]) or (start <= 1 and items[0].verdict.kind is not NOISE and _title_shaped(items[0]))
+    first = _title_like(items[0]) or (start <= 1 and _title_shaped(items[0]))
     candidates = [0] if first else []
     lo = max(start - TITLE_WINDOW, 1)
     candidates += [
