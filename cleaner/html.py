@@ -775,9 +775,12 @@ def adjust(segs: list[Segment], verdicts: list[Verdict], evidence: Evidence = NO
     first, last = _stretch(segs, verdicts, inside)
     title = next((s.text for s in segs if s.tag == "title"), None)
     ignore = _ubiquitous(segs, inside) if use else frozenset()
+    # The article goes on after a noise heading only where a block of the extraction follows
+    # something other than a link: one under a teaser's link is that teaser's summary.
+    continued = max((i for i in range(1, len(segs)) if inside[i] and segs[i - 1].link_density < MAX_LINK_DENSITY), default=-1)
     out = []
     for i, (s, v) in enumerate(zip(segs, verdicts)):
-        v = _adjust_one(i, s, v, inside[i], first <= i <= last, i < last, title, use, ignore)
+        v = _adjust_one(i, s, v, inside[i], first <= i <= last, i < min(last, continued), title, use, ignore)
         if v.credit:
             # revise drops the line above a credit line as the photo's text; in HTML the
             # markup already says where captions are.
@@ -810,8 +813,9 @@ def _adjust_one(
         container = _container_noise(s, words, ignore)
         if container is not None:
             return container
-    if s.tag == "h1":
+    if s.tag == "h1" and v.kind is not Kind.NOISE:
         # A short line, not noise: revise takes it for the title where it repeats the <title>.
+        # (Pages that set every heading in <h1> have "Most Popular" in one too: noise.)
         return Verdict(Kind.LINE, Label.TITLE, "the headline (<h1>)", -float(words))
     kind = v.kind
     if kind is Kind.NOISE:

@@ -159,7 +159,7 @@ def _is_headline(item: Item, title: Item) -> bool:
     as long as a paragraph (see _title_shaped); a paragraph that opens with the title's
     words ends like one. The cheap first-word test of _repeats_title goes first: this
     runs on every block."""
-    return _repeats_title(item, title) and _title_shaped(item)
+    return _repeats_title(item, title) and _title_shaped(item, quoted=title.bullet)
 
 
 def weights(items: list[Item], ctx: Context, headline: int | None) -> list[float]:
@@ -456,8 +456,10 @@ def _title_like(item: Item) -> bool:
     )
 
 
-def _title_shaped(item: Item) -> bool:
-    """Shaped like a title, whatever it reads as (noise aside): not a list item, at most
+def _title_shaped(item: Item, quoted: bool = False) -> bool:
+    """Shaped like a title, whatever it reads as (noise aside): not a list item (unless
+    ``quoted``: the page's <title> opening with a dash quotes someone, "- Angsten vil
+    øke", and so does the headline repeating it), at most
     TITLE_MAX_WORDS, not ending with a full stop, and if as long as a paragraph, not ending
     like one. The page's <title> and the headline that repeats it are known by position
     and by their words, so they may also hold a year ("Die Eisheiligen 2024: ...") or run
@@ -465,7 +467,7 @@ def _title_shaped(item: Item) -> bool:
     feats = item.feats
     return (
         item.verdict.kind is not NOISE
-        and not item.bullet
+        and (quoted or not item.bullet)
         and 1 <= feats.words <= TITLE_MAX_WORDS
         and not (feats.terminal and item.text.endswith("."))
         and not (feats.terminal and item.verdict.kind is PROSE and item.text.rstrip(CLOSERS)[-1:] not in "?!？！")
@@ -482,7 +484,7 @@ def _page_title(item: Item) -> bool:
     """Whether the first line can be the page's <title>, to look for again as the headline:
     a title-like line, or "Headline | Section | Site", whose separators make it read as a
     menu (classify) but whose first part is a headline."""
-    if _title_shaped(item):
+    if _title_shaped(item, quoted=True):
         return True
     if item.verdict.label is not Label.NAVIGATION or item.feats.separators < 2:
         return False
@@ -506,7 +508,7 @@ def find_title(items: list[Item], start: int, headline: int | None) -> int | Non
         return None
     # Right above the article, the first line is the title when shaped like one: cleaning the
     # output again, it is the headline found in a longer or dated form (see _title_shaped).
-    first = _title_like(items[0]) or (start <= 1 and _title_shaped(items[0]))
+    first = _title_like(items[0]) or (start <= 1 and _title_shaped(items[0], quoted=True))
     candidates = [0] if first else []
     lo = max(start - TITLE_WINDOW, 1)
     candidates += [
@@ -752,9 +754,10 @@ def _teaser_summary(items: list[Item], i: int) -> bool:
     """Whether paragraph i, in the list under a noise heading after the article has begun,
     is a teaser's summary, not the article going on: it comes right under a short line
     that is a date with a year (a card of headline, date and summary). A time of day
-    alone heads a live blog's next entry, and is not enough."""
+    alone heads a live blog's next entry, and is not enough. The date may read as noise
+    (a link, in HTML mode; "Published 3 May 2024")."""
     above = items[i - 1]
-    return above.verdict.kind is LINE and above.feats.words <= TEASER_DATE_WORDS and has_year(above.text)
+    return above.verdict.kind in (LINE, NOISE) and above.feats.words <= TEASER_DATE_WORDS and has_year(above.text)
 
 
 #: A teaser written as a headline and a summary sentence on one line is at most this many words.

@@ -403,3 +403,39 @@ def test_the_h1_repeating_the_title_is_the_title():
     doc = cleaner.clean_html_document(html)
     assert doc.title == headline
     assert doc.paragraphs == ARTICLE
+
+
+def test_teasers_that_trafilatura_took_in_stay_in_their_list():
+    # Some sites set every heading in an <h1> ("You might also like" too), and trafilatura's
+    # extraction may take in a teaser's summary under its linked headline and date. The
+    # heading is still noise, and the summaries are teasers, not the article going on.
+    from functools import partial
+
+    from cleaner.config import resolve
+    from cleaner.pipeline import run
+    from cleaner.segment import Segment
+
+    body = ARTICLE[:3]
+    summaries = [
+        "FARES UP: The transport authority said the rise of ten cents was needed to cover the cost of new buses on "
+        "five routes, and that season tickets would keep their price until the end of the year.",
+        "NO WAY ACROSS: Engineers found cracks in two of the old footbridge's supports during an inspection last "
+        "week, and walkers will have to use the road bridge a mile downstream until the repairs are done.",
+    ]
+    blocks: list[tuple[str, str, set[str], float]] = [  # text, tag, context, link density
+        ("Library stays open - The Town Gazette", "title", set(), 0.0),
+        ("Library stays open", "h1", {"trafilatura"}, 0.0),
+        *((p, "p", {"trafilatura"}, 0.0) for p in body),
+        ("You might also like", "h1", {"li"}, 0.0),
+        ("Bus fares rise in May", "h1", {"a", "li"}, 1.0),
+        ("2024-10-14", "div", {"a", "li"}, 1.0),
+        (summaries[0], "p", {"a", "li", "trafilatura"}, 1.0),
+        ("Footbridge closed for repairs", "h1", {"a", "li"}, 1.0),
+        ("2024-10-12", "div", {"a", "li"}, 1.0),
+        (summaries[1], "p", {"a", "li", "trafilatura"}, 1.0),
+    ]
+    segments = [Segment(t, n, n, False, tag, frozenset(c), d) for n, (t, tag, c, d) in enumerate(blocks, 1)]
+    doc = run(segments, resolve(None, {}), hints=partial(markup.adjust, evidence=markup.Evidence(10_000)))
+    assert doc.paragraphs == body
+    # The <h1> that repeats the <title> is the headline still.
+    assert doc.title == "Library stays open"

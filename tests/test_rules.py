@@ -603,6 +603,10 @@ def test_teaser_cards_after_the_article_stay_in_their_list():
     # A card of headline, date with a year, and summary is a teaser, however long its summary...
     page = [*head, "You might also like", *cards, "Privacy policy"]
     assert cleaner.clean("\n".join(page)) == body
+    # ...also where its date reads as noise (a byline here; a link in HTML mode).
+    published = [f"Published {line}" if line.startswith("2024-") else line for line in cards]
+    page = [*head, "You might also like", *published, "Privacy policy"]
+    assert cleaner.clean("\n".join(page)) == body
     # ...but a time of day heads a live blog's next entry: the list ends there.
     page = [*head, "You might also like", "Bus fares rise in May", "14:05", *summaries, "Privacy policy"]
     assert cleaner.clean("\n".join(page)) == [*body, *summaries]
@@ -933,3 +937,19 @@ def test_numbered_paragraphs_between_photos_are_a_listicles_items():
         page += [f"Image {k} © Reuters Pictures Agency, all rights reserved, no reuse without permission", fact]
     page += ["Privacy policy", "Imprint"]
     assert cleaner.clean("\n".join(page)) == [intro, *facts]
+
+
+def test_a_headline_quoting_someone_with_a_dash_is_the_title():
+    # Scandinavian (and Slavic) headlines quote with a dash: "- Angsten vil øke" is the
+    # page's <title> and its headline, not a list item.
+    body = [
+        "Nord-Korea fordømte søndag USAs angrep på Venezuela, der presidenten ble tatt til fange av amerikanske styrker.",
+        "En nordkoreansk talsperson kalte hendelsen et eksempel på USAs brutale oppførsel overfor andre land i verden.",
+        "Eksperten mener angrepet vil øke Nord-Koreas fokus på atomvåpen, som landet ser som en garanti for overlevelse.",
+    ]
+    page = ["- Angsten vil øke", "Hopp til hovedinnholdet", "Meny", "Nyheter", "Sport", "- Angsten vil øke", *body, "Del artikkel"]
+    doc = cleaner.clean_document("\n".join(page))
+    assert doc.title == "- Angsten vil øke"
+    assert doc.paragraphs == body
+    again = cleaner.clean_document(doc.text)
+    assert (again.title, again.paragraphs) == (doc.title, doc.paragraphs)
