@@ -806,14 +806,17 @@ def _card_shaped(item: Item) -> bool:
 
 def _heading_after_list(items: list[Item], i: int, count: int, shortest: int) -> bool:
     """Whether block i, in the list under a noise heading, is the article's next heading
-    instead (see SECTION_HEADING_SHARE): a short line right before a paragraph, much
-    shorter than every item of the list above it."""
+    instead (see SECTION_HEADING_SHARE): a short line right before a paragraph or a
+    sentence that introduces a list ("The library will offer:"), much shorter than every
+    item of the list above it."""
     item = items[i]
     # A question may head the next part ("Who can apply?"): it reads as a sentence or as prose.
     heading_like = item.verdict.kind is LINE or (_title_like(item) and item.feats.words < SECTION_END_WORDS)
     if not heading_like or count < SECTION_MIN_ITEMS or i + 1 >= len(items):
         return False
-    return _ends_section(items[i + 1]) and 0 < item.feats.words <= SECTION_HEADING_SHARE * shortest
+    after = items[i + 1]
+    opens = _ends_section(after) or (after.verdict.kind is SENTENCE and after.feats.semi_terminal)
+    return opens and 0 < item.feats.words <= SECTION_HEADING_SHARE * shortest
 
 
 def _ends_section(item: Item) -> bool:
