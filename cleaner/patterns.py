@@ -14,6 +14,8 @@ from .lexicon import Lexicon, Match
 CREDIT_MAX_WORDS = 10
 #: A photo's text with its credit at the end ("... Bild: Name/Agency") is at most this many words.
 CAPTION_WITH_CREDIT_WORDS = 60
+#: An inline link under a related-links word ("RELATED: <headline>") is at most this many words.
+INLINE_LINK_WORDS = 25
 #: A byline ("By Jane Doe | 12 March 2024") is at most this many words.
 BYLINE_MAX_WORDS = 10
 #: Labels of phrases that name a person after a colon: "Editor-in-chief: Jane Doe", "Text: Jane Doe".
@@ -75,13 +77,17 @@ def match_block(lexicon: Lexicon, text: str) -> Match | None:
     if marked:  # str.translate looks up every character: only where it changes one
         text = text.translate(_TO_COLON)
     colon = marked or ":" in text
-    if colon and words <= CREDIT_MAX_WORDS and ":" in text[:24]:
+    if colon and words <= INLINE_LINK_WORDS and ":" in text[:24]:
         before, _, after = text.partition(":")
         lead = lexicon.match(before)
-        if lead is not None and lead.label == Label.CAPTION.value:  # "Photo: Name/Agency"
+        if lead is not None and lead.label == Label.LINK_LIST.value and lead.kind == "exact":
+            # "RELATED: <headline>": one link, as "Read more: <headline>" is (not a list's heading).
+            return Match(lead.label, f"{lead.phrase} *", lead.language)
+        if lead is not None and words <= CREDIT_MAX_WORDS and lead.label == Label.CAPTION.value:  # "Photo: Name/Agency"
             return Match(lead.label, f"{lead.phrase}: ...", lead.language)
         if (  # "Editor-in-chief: Jane Doe", not "12.31 Uhr: <a live blog's headline>"
             lead is not None
+            and words <= CREDIT_MAX_WORDS
             and lead.label in _NAMED
             and lead.kind == "exact"
             and len(after.split()) <= NAME_MAX_WORDS

@@ -953,3 +953,28 @@ def test_a_headline_quoting_someone_with_a_dash_is_the_title():
     assert doc.paragraphs == body
     again = cleaner.clean_document(doc.text)
     assert (again.title, again.paragraphs) == (doc.title, doc.paragraphs)
+
+
+def test_an_inline_related_link_is_one_link_not_a_heading():
+    from cleaner.lexicon import DEFAULT
+    from cleaner.patterns import match_block
+
+    # "RELATED: <headline>" inside the article is a link, as "Read more: <headline>" is...
+    for line in (
+        "RELATED: Parking charges at seafront car parks to rise by 20p",
+        "Relacionado: Prefeitura anuncia novas obras no centro da cidade",
+        "Polecamy: Nowe zasady parkowania w centrum miasta od marca",
+    ):
+        found = match_block(DEFAULT, line)
+        assert found is not None and found.label == Label.LINK_LIST.value and found.kind == "prefix", line
+    # ...it opens no list: the article goes on under it.
+    body = [
+        "The council voted on Tuesday night to approve the budget after a debate of more than four hours.",
+        "The opposition said the plan would raise local taxes for families who are already struggling.",
+        "The mayor said the spending was needed to repair roads and schools across the whole city.",
+    ]
+    page = ["Budget approved - The Gazette", "Budget approved", body[0], "RELATED: Parking charges to rise by 20p", *body[1:]]
+    assert cleaner.clean("\n".join(page)) == body
+    # The word alone is a list's heading still, and a long sentence after it is no link.
+    assert match_block(DEFAULT, "Related").kind == "exact"
+    assert match_block(DEFAULT, "Related: " + " ".join(["word"] * 30)) is None
