@@ -123,8 +123,11 @@ def _years(runs: list[str]) -> bool:
 
 def _dated(text: str, runs: list[str]) -> bool:
     """Whether the text holds a year, a time of day or a slashed date; ``runs`` are its digit runs."""
-    if _years(runs):
-        return True
+    return _years(runs) or has_time_or_date(text)
+
+
+def has_time_or_date(text: str) -> bool:
+    """Whether the text holds a time of day ("10:48") or a slashed date ("3/14/24")."""
     return (":" in text and _TIME.search(text) is not None) or ("/" in text and _SLASH_DATE.search(text) is not None)
 
 

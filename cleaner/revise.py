@@ -28,7 +28,7 @@ from typing import NamedTuple
 
 from .classify import LINE, NOISE, PROSE, SECTION_LABELS, SENTENCE, Kind, Verdict
 from .document import Label
-from .features import CLOSERS, SEPARATORS, Features, features, has_year
+from .features import CLOSERS, SEPARATORS, Features, features, has_time_or_date, has_year
 from .lexicon import is_unspaced
 
 
@@ -444,16 +444,27 @@ def _line_dek(items: list[Item], title: int, start: int) -> bool:
     return sum(t in words for t in heading) < STANDFIRST_TITLE_SHARE * len(heading)
 
 
-def _title_like(item: Item) -> bool:
+def _title_like(item: Item, year: bool = False) -> bool:
     """A line that may be a headline: a short line or sentence, or a question or an
     exclamation long enough to read as prose; not a date or a list item, at most
-    TITLE_MAX_WORDS, and not ending with a full stop."""
+    TITLE_MAX_WORDS, and not ending with a full stop. With ``year``, it may hold a year
+    that is not part of a date ("... by the end of 2025"; not "Posted on 2 February 2024")."""
     kind = item.verdict.kind
     return (
         (kind is LINE or kind is SENTENCE or (kind is PROSE and item.text.rstrip(CLOSERS)[-1:] in "?!？！"))
-        and not item.feats.dated
+        and (not item.feats.dated or (year and _year_alone(item.text)))
         and _title_shaped(item)
     )
+
+
+# A day's number a few words before a year ("2 February 2024", "3 de febrero de 2024",
+# "March 14, 2024") or right after it ("2024-03-14", "2024年3月14日"). Bounded: linear.
+_DAY_AND_YEAR = re.compile(r"\b\d{1,2}\b\D{1,16}\b(?:19|20)\d\d\b|\b(?:19|20)\d\d\D{1,3}\d{1,2}(?!\d)")
+
+
+def _year_alone(text: str) -> bool:
+    """Whether a dated line's date is a year alone: no time of day, no slashed date, no day."""
+    return has_year(text) and not has_time_or_date(text) and _DAY_AND_YEAR.search(text) is None
 
 
 def _title_shaped(item: Item, quoted: bool = False) -> bool:
@@ -514,7 +525,7 @@ def find_title(items: list[Item], start: int, headline: int | None) -> int | Non
     candidates += [
         i
         for i in range(lo, start)
-        if _title_like(items[i])
+        if _title_like(items[i], year=True)
         and items[i].feats.words >= 3
         and not items[i + 1].verdict.credit  # the text of a photo, not a headline
     ]

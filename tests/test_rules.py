@@ -978,3 +978,21 @@ def test_an_inline_related_link_is_one_link_not_a_heading():
     # The word alone is a list's heading still, and a long sentence after it is no link.
     assert match_block(DEFAULT, "Related").kind == "exact"
     assert match_block(DEFAULT, "Related: " + " ".join(["word"] * 30)) is None
+
+
+def test_a_headline_may_hold_a_year_but_a_date_line_is_no_headline():
+    from cleaner.revise import _year_alone
+
+    # A year in running text ("... by the end of 2025") leaves a line a headline...
+    for line in ("Curitiba vai ganhar 60 km de novas ciclovias até o fim de 2025", "US Open 2023 results: six British players win"):
+        assert _year_alone(line), line
+    # ...a date (a day's number near the year, a time of day, a slashed date) does not.
+    for line in (
+        "Posted on 2 February 2024 by Hannah Lister",
+        "Publicado por Andrés Molina el 3 de febrero de 2024 · 14 comentarios",
+        "Updated March 14, 2024",
+        "2024-03-14 Redaktion",
+        "14 березня 2024, 12:05",
+        "13/03/2024 09h32 Atualizado há 2 horas",
+    ):
+        assert not _year_alone(line), line
