@@ -889,9 +889,16 @@ def _drop_author_bio(items: list[Item], decisions: list[Decision], start: int) -
                 decisions[i - 1] = _BIO_HEADING  # the author's name over the bio
             continue
         box = _author_box(items, i, start)
-        if len(words) >= 2 and box and (words[0], words[1]) in _names(items[box[0]].text):
+        boxed = _names(items[box[0]].text) if box else set()
+        if len(words) >= 2 and (words[0], words[1]) in boxed:
             # An author box: the name alone, the role under it, then the bio opening with the name.
             decisions[i] = Decision(Label.BYLINE, False, f'the author\'s bio (under "{items[box[0]].text}", opening with that name)')
+            for j in box:
+                decisions[j] = _BIO_HEADING
+            continue
+        if boxed and any(boxed & _names(items[j].text) for j in range(1, start)):
+            # ...or a bio that does not name them, when a line above the article does ("Kommentar von Jane Doe").
+            decisions[i] = Decision(Label.BYLINE, False, f'the author\'s bio (under "{items[box[0]].text}", named above the article)')
             for j in box:
                 decisions[j] = _BIO_HEADING
             continue
@@ -915,11 +922,12 @@ def _drop_author_bio(items: list[Item], decisions: list[Decision], start: int) -
 def _author_box(items: list[Item], i: int, start: int) -> list[int]:
     """The two short lines above paragraph i that may head an author box: a name alone
     ("Yasmine Hassan", two or three capitalised words) and a role under it ("Producer",
-    at most BIO_HEADING_WORDS words). Empty if the lines above are not such."""
+    "Editor", at most BIO_HEADING_WORDS words). Empty if the lines above are not such."""
     if i - 2 < start:
         return []
     name, role = items[i - 2], items[i - 1]
-    if not (name.verdict.kind is LINE and role.verdict.kind is LINE and 0 < role.feats.words <= BIO_HEADING_WORDS):
+    titled = role.verdict.kind is LINE or role.verdict.label is Label.BYLINE  # "Editor" is a byline phrase
+    if not (name.verdict.kind is LINE and titled and 0 < role.feats.words <= BIO_HEADING_WORDS):
         return []
     words = _WORD.findall(name.text)
     return [i - 2, i - 1] if 2 <= len(words) <= BIO_HEADING_WORDS and all(w[:1].isupper() for w in words) else []

@@ -914,6 +914,14 @@ def test_an_author_box_of_name_role_and_bio_is_dropped():
     other = ["Jane Doe", "Mayor", "Mark Smith, her deputy, said the vote was a turning point for the whole council."]
     doc = cleaner.clean_document("\n".join([*page[:4], *_BODY, *other, "Privacy policy"]))
     assert other[2] in doc.paragraphs
+    # A bio that does not name the author goes too, when a line above the article does.
+    box = ["Nicole Opitz", "Editor", "Joined the paper in 2019 and writes mostly about health, housing and inequality in the city."]
+    head = ["Council approves the budget - The Gazette", "Home", "News", "Council approves the budget", "A comment from Nicole Opitz"]
+    doc = cleaner.clean_document("\n".join([*head, *_BODY, *box, "Privacy policy"]))
+    assert doc.paragraphs == _BODY
+    # ...but not one under a name that nothing above the article holds.
+    doc = cleaner.clean_document("\n".join([*head[:4], *_BODY, *box, "Privacy policy"]))
+    assert box[2] in doc.paragraphs
 
 
 def test_numbered_paragraphs_between_photos_are_a_listicles_items():
