@@ -232,6 +232,8 @@ def test_empty_and_punctuation_only_blocks_match_nothing() -> None:
         ("Mehr zum Thema", "link-list"),
         ("Das könnte Sie auch interessieren", "link-list"),
         ("Artikel teilen", "boilerplate-phrase"),
+        ("Mit Ihrem Abo können Sie pro Monat fünf Artikel verschenken.", "boilerplate-phrase"),
+        ("Aktuell sind Sie nicht eingeloggt.", "boilerplate-phrase"),
         ("Ich bin damit einverstanden, dass mir externe Inhalte angezeigt werden.", "boilerplate-phrase"),
         ("Damit können personenbezogene Daten an Drittplattformen übermittelt werden.", "boilerplate-phrase"),
         ("Personenbezogene Daten können an Drittplattformen übermittelt werden.", "boilerplate-phrase"),
