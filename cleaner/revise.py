@@ -336,6 +336,12 @@ def main_run(items: list[Item], ctx: Context, headline: int | None) -> tuple[int
     lo = 0
     for hi in cuts + [len(items)]:
         found = _best_stretch(w, lo, hi)
+        if headline is not None and found[1] < headline < found[2] and _title_head(items[0]) <= set(items[headline].feats.tokens):
+            # Teasers above the headline (the whole <title> again) joined the stretch: the
+            # article starts below it.
+            below = _best_stretch(w, headline + 1, hi)
+            if below[0] >= MIN_ARTICLE_WEIGHT:
+                found = below
         if found[0] >= MIN_ARTICLE_WEIGHT:
             best = found
             break

@@ -1004,3 +1004,29 @@ def test_a_headline_may_hold_a_year_but_a_date_line_is_no_headline():
         "13/03/2024 09h32 Atualizado há 2 horas",
     ):
         assert not _year_alone(line), line
+
+
+def test_teasers_above_the_headline_stay_out_of_the_article():
+    # A mega-menu of teaser cards (headline and summary on one line) above the headline:
+    # when the page's <title> comes again in full below them, the article starts there.
+    teasers = [
+        f"{head} {summary}"
+        for head, summary in [
+            ("Police Arrest Two After Student Dies", "Officers said on Monday that a woman and a man were taken into custody after the death of a student."),
+            ("Diners Leave Without Paying $690 Bill", "A party of six left a steakhouse without paying the bill after a long dinner on Saturday night."),
+            ("State To Mail Applications To Voters", "The state will mail applications for its new redistricting panel to a quarter of a million voters."),
+            ("Hunters Sought After Elk Is Poached", "Wildlife officers are asking for tips after a bull elk was found shot and left in a forest up north."),
+            ("Mayor Says Benefits Move Won't Stand", "The mayor said a last-minute vote to extend health benefits to council members was despicable."),
+        ]
+    ]
+    page = [
+        "Council approves the budget - The Gazette",
+        "Menu",
+        "Latest Headlines",
+        *teasers,
+        "More",
+        "Council approves the budget",
+        *_BODY,
+        "Privacy policy",
+    ]
+    assert cleaner.clean("\n".join(page)) == _BODY
