@@ -81,6 +81,7 @@ _UNDER_STANDFIRST = Decision(Label.BYLINE, False, "between the standfirst and th
 _WHOLE_LINE = Decision(Label.BODY, True, "a short line of a text with no boilerplate at all")
 _LIST_ITEM = Decision(Label.BODY, True, "an item of a list the article introduces")
 _REPEATED_OPENING = Decision(Label.REPEATED, False, "repeats the opening of an earlier paragraph")
+_REPEATED_LATER = Decision(Label.REPEATED, False, "opens like a later, longer paragraph (a pull quote)")
 _SENTENCE = Decision(Label.BODY, True, "a short sentence inside the article")
 _STRAY_LINE = Decision(Label.SHORT, False, "a short line not followed by the article's prose")
 _CAPTION_ABOVE = Decision(Label.CAPTION, False, "a short line just above the article (a caption)")
@@ -653,7 +654,8 @@ def revise(items: list[Item], whole: bool = False, titled: bool = True) -> tuple
     decisions: list[Decision] = []
     seen_body = False
     in_list = False  # after a kept line ending in a colon, until prose or noise
-    kept_openings: set[tuple[str, ...]] = set()  # first words of the paragraphs kept so far
+    kept_openings: dict[tuple[str, ...], int] = {}  # first words of the paragraphs kept so far: where
+    first_paragraph: int | None = None
     section: Decision | None = None  # the decision on each item of the list under a noise heading we are in
     section_heading = ""  # ...that heading
     items_in_section = 0  # the items (not noise) of that list so far...
@@ -722,10 +724,19 @@ def revise(items: list[Item], whole: bool = False, titled: bool = True) -> tuple
         in_list = item.feats.semi_terminal
         if kind is PROSE:
             key = item.feats.tokens[:REPEAT_KEY_WORDS]
-            if key in kept_openings:
-                decisions.append(_REPEATED_OPENING)
-                continue
-            kept_openings.add(key)
+            # A teaser repeats a paragraph, whole or cut short. A paragraph longer than the
+            # one it opens like is the article's: the earlier one was its pull quote, or, as
+            # the article's first paragraph, its summary (which stays).
+            earlier = kept_openings.get(key)
+            if earlier is not None:
+                if item.feats.words <= items[earlier].feats.words:
+                    decisions.append(_REPEATED_OPENING)
+                    continue
+                if earlier != first_paragraph:
+                    decisions[earlier] = _REPEATED_LATER
+            kept_openings[key] = i
+            if first_paragraph is None:
+                first_paragraph = i
             seen_body = True
             decisions.append(Decision(Label.BODY, True, v.reason))
         elif kind is SENTENCE:

@@ -61,6 +61,21 @@ def test_a_teaser_repeating_a_kept_paragraph_is_dropped():
     assert doc.paragraphs.count(opening) == 1 and not any(p.endswith("...") for p in doc.paragraphs)
 
 
+def test_a_paragraph_longer_than_the_one_it_opens_like_is_the_articles():
+    # The standfirst sums up the paragraph that opens like it: both are the article's.
+    lead = "The home-improvement retailer earned $2.8 billion in the third quarter of the year."
+    full = (
+        "The home-improvement retailer earned $2.8 billion in the third quarter, or $2.53 a share, as revenue "
+        "rose 3.5 per cent to $27.2 billion, short of what analysts had expected."
+    )
+    quote = "Our third quarter results reflected broad-based growth across our business, the chief executive said."
+    pull = "Our third quarter results reflected broad-based growth across our business."
+    page = ["Home Depot sales miss - Business", "Home Depot sales miss", lead, *_BODY[:2], pull, full, quote, _BODY[2], "Privacy policy"]
+    doc = cleaner.clean_document("\n".join(page))
+    # ...while a pull quote cut from a later paragraph goes, and the paragraph stays.
+    assert doc.paragraphs == [lead, *_BODY[:2], full, quote, _BODY[2]]
+
+
 def test_a_copyright_notice_is_a_footer_in_any_language():
     for notice in ["© The Gazette, a Digital First Media Newspaper", "2019 © Gazeta Wyborcza", "© 版权所有 新华网"]:
         got = labels("\n".join(["Budget: the council votes", BODY, BODY.replace("mardi", "lundi"), notice]))
