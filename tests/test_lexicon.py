@@ -265,6 +265,8 @@ def test_empty_and_punctuation_only_blocks_match_nothing() -> None:
         ("Most Read", "widget"),
         ("Sponsored Content", "widget"),
         ("ADVERTISEMENT", "advertisement"),
+        ("Story continues below", "advertisement"),  # a marker in the article, not a list's heading
+        ("Continue Reading Below", "advertisement"),
         ("Skip to main content", "boilerplate-phrase"),
         ("Sign up for our newsletter to get the latest news.", "boilerplate-phrase"),
         ("Share on X (opens in a new window)", "boilerplate-phrase"),
