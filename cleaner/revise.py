@@ -387,9 +387,23 @@ def _with_list(items: list[Item], end: int) -> int:
     if not end or not items[end - 1].feats.semi_terminal:
         return end
     limit = min(len(items), end + LIST_MAX_ITEMS)
-    while end < limit and items[end].verdict.kind in (LINE, SENTENCE):
+    number = None  # the number of the last item, in a numbered list ("1) ...", "2) ...")
+    while end < limit:
+        if items[end].verdict.kind in (LINE, SENTENCE):
+            number = _item_number(items[end])
+        elif not (number is not None and end + 1 < limit and _item_number(items[end + 1]) == number + 1):
+            break  # noise, unless a link or a photo's credit between numbered items that run on
         end += 1
     return end
+
+
+_ITEM_NUMBER = re.compile(r"\d{1,3}(?=[.)] )")
+
+
+def _item_number(item: Item) -> int | None:
+    """The number of a numbered list item ("12) Polaroid 600 Camera"), else None."""
+    found = _ITEM_NUMBER.match(item.text) if item.bullet else None
+    return int(found.group()) if found else None
 
 
 def _with_standfirst(items: list[Item], start: int, headline: int | None = None) -> int:

@@ -1045,3 +1045,13 @@ def test_teasers_above_the_headline_stay_out_of_the_article():
         "Privacy policy",
     ]
     assert cleaner.clean("\n".join(page)) == _BODY
+
+
+def test_a_numbered_list_runs_on_across_the_links_between_its_items():
+    # "Here are the deals:", then "1) ...", a link, "2) ...", a link...: the links are noise,
+    # the items whose numbers run on are the list the article introduced.
+    intro = "Black Friday is here again, and for once the shops have something for the nostalgic among us. Here are the deals:"
+    items = [f"{k}) {name}" for k, name in enumerate(["Lego Star Wars bomber", "Electric racing track", "Blade Runner in 4K", "Polaroid 600 camera"], 1)]
+    listed = [line for item in items for line in (item, f"http://amzn.to/{len(item)}x")]
+    page = ["Black Friday for the nostalgic - Remember", "Home", "Black Friday for the nostalgic", *_BODY, intro, *listed, "Privacy policy"]
+    assert cleaner.clean("\n".join(page)) == [*_BODY, intro, *items]
