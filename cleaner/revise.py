@@ -774,7 +774,36 @@ def revise(items: list[Item], whole: bool = False, titled: bool = True) -> tuple
             decisions.append(_STRAY_LINE)
     if not whole:
         _drop_author_bio(items, decisions, body_start)
+    _drop_article_copies(items, decisions)
     return decisions, title
+
+
+#: A kept block of at least this many words may be the article again in one block...
+COPY_MIN_WORDS = 150
+#: ...when at least this many other kept paragraphs open (this many characters) inside it.
+COPY_PARAGRAPHS = 2
+COPY_PREFIX_CHARS = 60
+_SENTENCE_START = re.compile(r"[.!?…。！？][\"'»”’)]*\s*")  # joined paragraphs may lack the space
+
+
+def _drop_article_copies(items: list[Item], decisions: list[Decision]) -> None:
+    """Drop a block that holds the article again, all its paragraphs run together (the
+    page's structured data, or a digest quoting it), when its paragraphs are kept too:
+    other kept paragraphs open after sentence ends inside it. Linear: one look-up per
+    sentence of such a block."""
+    long = [i for i, d in enumerate(decisions) if d.kept and items[i].feats.words >= COPY_MIN_WORDS]
+    if not long:
+        return
+    openings = {
+        items[i].text[:COPY_PREFIX_CHARS]
+        for i, d in enumerate(decisions)
+        if d.kept and items[i].verdict.kind is PROSE and len(items[i].text) >= COPY_PREFIX_CHARS
+    }
+    for i in long:
+        text = items[i].text
+        found = sum(text[m.end() : m.end() + COPY_PREFIX_CHARS] in openings for m in _SENTENCE_START.finditer(text))
+        if found >= COPY_PARAGRAPHS:
+            decisions[i] = Decision(Label.REPEATED, False, f"the article again in one block ({found} of its paragraphs)")
 
 
 def _header_line(item: Item) -> bool:

@@ -1055,3 +1055,16 @@ def test_a_numbered_list_runs_on_across_the_links_between_its_items():
     listed = [line for item in items for line in (item, f"http://amzn.to/{len(item)}x")]
     page = ["Black Friday for the nostalgic - Remember", "Home", "Black Friday for the nostalgic", *_BODY, intro, *listed, "Privacy policy"]
     assert cleaner.clean("\n".join(page)) == [*_BODY, intro, *items]
+
+
+def test_the_article_again_in_one_block_is_dropped():
+    # Pages often carry the article's text once more in one block (their structured data):
+    # its paragraphs, run together, after the article itself.
+    body = [p + " " + p.replace("council", "committee") for p in _BODY]  # paragraphs of 30+ words
+    copy = "".join(body * 3)  # 150+ words, the paragraphs glued without a space
+    page = ["Council approves the budget - The Gazette", "Home", "Council approves the budget", *body, copy, "Privacy policy"]
+    assert cleaner.clean("\n".join(page)) == body
+    # A long paragraph that merely opens like one other paragraph stays.
+    other = body[0] + " " + " ".join(["Members then turned to the question of the new library and its opening hours."] * 12)
+    page = ["Council approves the budget - The Gazette", "Home", "Council approves the budget", *body, other, "Privacy policy"]
+    assert other in cleaner.clean("\n".join(page))
