@@ -777,7 +777,9 @@ def adjust(segs: list[Segment], verdicts: list[Verdict], evidence: Evidence = NO
     ignore = _ubiquitous(segs, inside) if use else frozenset()
     # The article goes on after a noise heading only where a block of the extraction follows
     # something other than a link: one under a teaser's link is that teaser's summary.
-    continued = max((i for i in range(1, len(segs)) if inside[i] and segs[i - 1].link_density < MAX_LINK_DENSITY), default=-1)
+    continued = max(
+        (i for i in range(1, len(segs)) if inside[i] and segs[i - 1].link_density < MAX_LINK_DENSITY), default=-1
+    )
     out = []
     for i, (s, v) in enumerate(zip(segs, verdicts)):
         v = _adjust_one(i, s, v, inside[i], first <= i <= last, i < min(last, continued), title, use, ignore)

@@ -337,9 +337,8 @@ def main_run(items: list[Item], ctx: Context, headline: int | None) -> tuple[int
     lo = 0
     for hi in cuts + [len(items)]:
         found = _best_stretch(w, lo, hi)
-        if headline is not None and found[1] < headline < found[2] and _title_head(items[0]) <= set(items[headline].feats.tokens):
-            # Teasers above the headline (the whole <title> again) joined the stretch: the
-            # article starts below it.
+        if headline is not None and found[1] < headline < found[2] and _whole_title(items, headline):
+            # Teasers above the headline joined the stretch: the article starts below it.
             below = _best_stretch(w, headline + 1, hi)
             if below[0] >= MIN_ARTICLE_WEIGHT:
                 found = below
@@ -356,6 +355,11 @@ def main_run(items: list[Item], ctx: Context, headline: int | None) -> tuple[int
     while tail > start and items[tail - 1].verdict.kind in (LINE, SENTENCE):
         tail -= 1
     return start, end, tail
+
+
+def _whole_title(items: list[Item], headline: int) -> bool:
+    """Whether the headline holds every word of the page's <title> (its site name aside)."""
+    return _title_head(items[0]) <= set(items[headline].feats.tokens)
 
 
 #: A "Comments" link at most this many blocks below the headline is in the article's header.
@@ -803,7 +807,8 @@ def _drop_article_copies(items: list[Item], decisions: list[Decision]) -> None:
         text = items[i].text
         found = sum(text[m.end() : m.end() + COPY_PREFIX_CHARS] in openings for m in _SENTENCE_START.finditer(text))
         if found >= COPY_PARAGRAPHS:
-            decisions[i] = Decision(Label.REPEATED, False, f"the article again in one block ({found} of its paragraphs)")
+            why = f"the article again in one block ({found} of its paragraphs)"
+            decisions[i] = Decision(Label.REPEATED, False, why)
 
 
 def _header_line(item: Item) -> bool:
@@ -950,15 +955,16 @@ def _drop_author_bio(items: list[Item], decisions: list[Decision], start: int) -
             continue
         box = _author_box(items, i, start)
         boxed = _names(items[box[0]].text) if box else set()
+        # An author box: the name alone, the role under it, then the bio opening with the name,
+        # or not naming them when a line above the article does ("Kommentar von Jane Doe").
         if len(words) >= 2 and (words[0], words[1]) in boxed:
-            # An author box: the name alone, the role under it, then the bio opening with the name.
-            decisions[i] = Decision(Label.BYLINE, False, f'the author\'s bio (under "{items[box[0]].text}", opening with that name)')
-            for j in box:
-                decisions[j] = _BIO_HEADING
-            continue
-        if boxed and any(boxed & _names(items[j].text) for j in range(1, start)):
-            # ...or a bio that does not name them, when a line above the article does ("Kommentar von Jane Doe").
-            decisions[i] = Decision(Label.BYLINE, False, f'the author\'s bio (under "{items[box[0]].text}", named above the article)')
+            why = "opening with that name"
+        elif boxed and any(boxed & _names(items[j].text) for j in range(1, start)):
+            why = "named above the article"
+        else:
+            why = ""
+        if why:
+            decisions[i] = Decision(Label.BYLINE, False, f'the author\'s bio (under "{items[box[0]].text}", {why})')
             for j in box:
                 decisions[j] = _BIO_HEADING
             continue
