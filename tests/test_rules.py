@@ -1068,3 +1068,15 @@ def test_the_article_again_in_one_block_is_dropped():
     other = body[0] + " " + " ".join(["Members then turned to the question of the new library and its opening hours."] * 12)
     page = ["Council approves the budget - The Gazette", "Home", "Council approves the budget", *body, other, "Privacy policy"]
     assert other in cleaner.clean("\n".join(page))
+
+
+def test_a_name_and_a_photo_agency_after_a_slash_is_a_credit():
+    from cleaner.lexicon import DEFAULT
+    from cleaner.patterns import match_block
+
+    for credit in ("Mike Marsland/Getty Images", "Sanjeev Verma/Hindustan Times/Getty Images", "Jane Doe / Shutterstock"):
+        found = match_block(DEFAULT, credit)
+        assert found is not None and found.label == Label.CAPTION.value, credit
+    # A slash between other words is no credit.
+    for line in ("Best for Active/Side Sleepers", "Before/After", "Temp rating: 45°F / 7°C"):
+        assert match_block(DEFAULT, line) is None, line
