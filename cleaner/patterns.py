@@ -114,8 +114,8 @@ def match_block(lexicon: Lexicon, text: str) -> Match | None:
             tail = f"{before}:{tail}"
     if "/" in text and words <= CREDIT_MAX_WORDS:
         # "Mike Marsland/Getty Images": a name, a slash and a photo agency of the lexicon.
-        name, _, agency = text.rpartition("/")
-        credit = lexicon.exact(agency) if name.strip() and agency.strip() else None
+        person, _, agency = text.rpartition("/")
+        credit = lexicon.exact(agency) if person.strip() and agency.strip() else None
         if credit is not None and credit.label == Label.CAPTION.value:
             return Match(credit.label, f"<name>/{credit.phrase}", credit.language)
     # A name ends such a credit, not a lower-case word (most paragraphs stop here), and a
