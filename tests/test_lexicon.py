@@ -244,6 +244,8 @@ def test_empty_and_punctuation_only_blocks_match_nothing() -> None:
         ("Subscribe now to read the latest news in your city.", "boilerplate-phrase"),
         ("Unlimited digital access to the Gazette and its archive.", "boilerplate-phrase"),
         ("Get unlimited online access for $1 a week.", "boilerplate-phrase"),
+        ("When you purchase through links on our site, we may earn an affiliate commission.", "boilerplate-phrase"),
+        ("Buying through us may earn us a commission, which supports our work.", "boilerplate-phrase"),
         ("© 2024 Beispiel Verlag GmbH. Alle Rechte vorbehalten.", "footer"),
         ("Anzeige", "advertisement"),
         ("Leer más", "link-list"),
