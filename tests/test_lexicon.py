@@ -234,6 +234,7 @@ def test_empty_and_punctuation_only_blocks_match_nothing() -> None:
         ("Artikel teilen", "boilerplate-phrase"),
         ("Mit Ihrem Abo können Sie pro Monat fünf Artikel verschenken.", "boilerplate-phrase"),
         ("Aktuell sind Sie nicht eingeloggt.", "boilerplate-phrase"),
+        ("Mit meiner Anmeldung zum Newsletter stimme ich der Werbevereinbarung zu.", "boilerplate-phrase"),
         ("Ich bin damit einverstanden, dass mir externe Inhalte angezeigt werden.", "boilerplate-phrase"),
         ("Damit können personenbezogene Daten an Drittplattformen übermittelt werden.", "boilerplate-phrase"),
         ("Personenbezogene Daten können an Drittplattformen übermittelt werden.", "boilerplate-phrase"),
