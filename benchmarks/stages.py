@@ -30,12 +30,10 @@ from cleaner.segment import segment
 
 
 def _known(text: str) -> Known:
+    """Every distinct block's features and lexicon match, as a pipeline pass works them out."""
     known = Known()
-    for s in segment(text):
-        if s.text not in known.features:
-            known.features[s.text] = features(s.text)
-            known.matches[s.text] = match_block(DEFAULT, s.text)
-    return known
+    run(segment(text), resolve(None, {}), known=known)
+    return Known(features=known.features, matches=known.matches)
 
 
 def measure(texts: list[str], repeat: int) -> dict[str, float]:

@@ -780,9 +780,10 @@ def adjust(segs: list[Segment], verdicts: list[Verdict], evidence: Evidence = NO
     continued = max(
         (i for i in range(1, len(segs)) if inside[i] and segs[i - 1].link_density < MAX_LINK_DENSITY), default=-1
     )
+    goes_on = min(last, continued)  # the article goes on after a block before this one
     out = []
     for i, (s, v) in enumerate(zip(segs, verdicts)):
-        v = _adjust_one(i, s, v, inside[i], first <= i <= last, i < min(last, continued), title, use, ignore)
+        v = _adjust_one(i, s, v, inside[i], first <= i <= last, i < goes_on, title, use, ignore)
         if v.credit:
             # revise drops the line above a credit line as the photo's text; in HTML the
             # markup already says where captions are.

@@ -40,6 +40,14 @@ _RAW_END = {name: re.compile(rb"</" + name + rb"[\t\n\x0c\r />]", re.IGNORECASE)
 _KEPT, _DROPPED, _KEPT_HIDDEN = 0, 1, 2
 
 
+def _past(pattern: re.Pattern[bytes], data: bytes, pos: int) -> int:
+    """Where a run of `pattern` starting at `pos` ends (each of these patterns may match the
+    empty string, so .match() never gives None)."""
+    found = pattern.match(data, pos)
+    assert found is not None
+    return found.end()
+
+
 def _tag_end(data: bytes, pos: int) -> tuple[int, bool]:
     """Where the tag whose attributes start at `pos` ends (after its ">"), and whether it
     closes itself ("/>"); (-1, False) when the page ends inside the tag.
@@ -47,33 +55,23 @@ def _tag_end(data: bytes, pos: int) -> tuple[int, bool]:
     The attribute states of the HTML tokenizer (which libxml2 follows): a quote opens a
     value only after "=", and a ">" inside a quoted value does not end the tag.
     """
-    # Every pattern matched here may match the empty string: .match() never gives None.
     n = len(data)
     while True:
         start = pos
-        skip = _SKIP_SPACE_SLASH.match(data, pos)
-        assert skip is not None
-        pos = skip.end()
+        pos = _past(_SKIP_SPACE_SLASH, data, pos)
         if pos >= n:
             return -1, False
         c = data[pos]
         if c == 62:  # ">"
             return pos + 1, pos > start and data[pos - 1] == 47  # "/>"
         # An attribute name (its first character may be "=") ...
-        skip = _NAME_REST.match(data, pos + 1)
-        assert skip is not None
-        pos = skip.end()
-        skip = _SKIP_SPACE.match(data, pos)
-        assert skip is not None
-        pos = skip.end()
+        pos = _past(_SKIP_SPACE, data, _past(_NAME_REST, data, pos + 1))
         if pos >= n:
             return -1, False
         if data[pos] != 61:  # no "=": the next attribute, "/" or ">"
             continue
         # ... and its value.
-        skip = _SKIP_SPACE.match(data, pos + 1)
-        assert skip is not None
-        pos = skip.end()
+        pos = _past(_SKIP_SPACE, data, pos + 1)
         if pos >= n:
             return -1, False
         c = data[pos]
@@ -83,9 +81,7 @@ def _tag_end(data: bytes, pos: int) -> tuple[int, bool]:
                 return -1, False
             pos = close + 1
         elif c != 62:
-            skip = _UNQUOTED.match(data, pos)
-            assert skip is not None
-            pos = skip.end()
+            pos = _past(_UNQUOTED, data, pos)
 
 
 def flatten(data: bytes, depth: int, unseen: frozenset[str], monotone: bool = False) -> bytes | None:

@@ -83,15 +83,14 @@ def match_block(lexicon: Lexicon, text: str) -> Match | None:
         if lead is not None and lead.label == Label.LINK_LIST.value and lead.kind == "exact":
             # "RELATED: <headline>": one link, as "Read more: <headline>" is (not a list's heading).
             return Match(lead.label, f"{lead.phrase} *", lead.language)
-        if lead is not None and words <= CREDIT_MAX_WORDS and lead.label == Label.CAPTION.value:  # "Photo: Name/Agency"
-            return Match(lead.label, f"{lead.phrase}: ...", lead.language)
-        if (  # "Editor-in-chief: Jane Doe", not "12.31 Uhr: <a live blog's headline>"
-            lead is not None
-            and words <= CREDIT_MAX_WORDS
-            and lead.label in _NAMED
-            and lead.kind == "exact"
-            and len(after.split()) <= NAME_MAX_WORDS
-            and not any(c.isdigit() for c in before)
+        if lead is not None and words <= CREDIT_MAX_WORDS and (
+            lead.label == Label.CAPTION.value  # "Photo: Name/Agency"
+            or (  # "Editor-in-chief: Jane Doe", not "12.31 Uhr: <a live blog's headline>"
+                lead.label in _NAMED
+                and lead.kind == "exact"
+                and len(after.split()) <= NAME_MAX_WORDS
+                and not any(c.isdigit() for c in before)
+            )
         ):
             return Match(lead.label, f"{lead.phrase}: ...", lead.language)
     if 3 <= words <= BYLINE_MAX_WORDS:
