@@ -371,7 +371,20 @@ def _in_header(items: list[Item], i: int) -> bool:
     headline, whose header holds the byline, date, share and comment links)."""
     if not _page_title(items[0]):
         return False
-    return any(_is_headline(items[j], items[0]) for j in range(max(i - HEADER_BLOCKS, 1), i))
+    return any(
+        _is_headline(items[j], items[0]) and not _listed(items, j) for j in range(max(i - HEADER_BLOCKS, 1), i)
+    )
+
+
+def _listed(items: list[Item], i: int) -> bool:
+    """Whether block i is one of at most HEADER_BLOCKS short lines under a widget's or a
+    link list's heading: the page's title there is a teaser ("Recent posts" lists the
+    article itself), not its headline."""
+    for j in range(i - 1, max(i - HEADER_BLOCKS, 0) - 1, -1):
+        v = items[j].verdict
+        if v.kind is not LINE:
+            return v.kind is NOISE and v.heading and v.label in SECTION_LABELS
+    return False
 
 
 def _in_button_bar(items: list[Item], i: int) -> bool:

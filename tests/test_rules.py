@@ -325,6 +325,26 @@ def test_a_comments_link_in_the_headlines_header_does_not_end_the_article():
     assert cleaner.clean("\n".join(page)) == [standfirst] + article
 
 
+def test_the_title_again_in_a_list_of_recent_posts_has_no_header():
+    # "Recent posts" lists the article itself below it: the comment section's heading a
+    # few lines further down still ends the article (it is not in the headline's header).
+    article = [
+        "The council voted on Tuesday night to approve the city's budget for next year after a long debate.",
+        "The opposition said the plan would raise local taxes for families already struggling with costs.",
+        "The mayor said the spending was needed to repair roads and schools across the city this year.",
+        "The budget will be published on the city's website next week, officials said after the meeting.",
+        "The vote came after months of talks between the parties on how to pay for the repairs of the bridges.",
+        "Work on the first of the two libraries is to start in the spring, the council said in a statement.",
+    ]
+    comments = [
+        "I have lived in this city for thirty years and I have never seen the roads in such a bad state as now.",
+        "The swimming pool has been closed since the storm, and the council has done nothing about it at all.",
+    ]
+    page = ["Budget: the council votes - The Gazette", "Home", "News", "Budget: the council votes", *article,
+            "Recent posts", "Budget: the council votes", "New bridge opens", "Comments", *comments]
+    assert cleaner.clean("\n".join(page)) == article
+
+
 def test_a_japanese_headline_that_shortens_a_name_of_the_title_is_the_headline():
     # In Chinese and Japanese a token is a whole clause: the headline's "尹大統領" for the
     # title's "尹錫悦大統領" leaves one differing character pair, not one differing word.
