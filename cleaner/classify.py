@@ -29,6 +29,10 @@ URL_MAX_WORDS = 8
 WORDY_MIN_WORDS = 8
 #: Noise weighs this much more than its word count in the search for the article.
 NOISE_PENALTY = 3
+#: A long block without sentence punctuation or a comma, at least this share of whose
+#: cased words are capitalised, is a block of links ("Son Dakika Haberleri Türkiye
+#: Haberleri Dünya Haberleri..."): prose, even German, capitalises far fewer.
+LINK_BLOCK_CAPITALS = 0.75
 
 
 class Kind(enum.Enum):
@@ -74,9 +78,9 @@ def _short_line(feats: Features) -> bool:
 
 
 def classify(
-    feats: Features, match: Match | None, bullet: bool, stopwords: frozenset[str], config: Config
+    text: str, feats: Features, match: Match | None, bullet: bool, stopwords: frozenset[str], config: Config
 ) -> Verdict:
-    """The verdict on one block from its features and lexicon match (None if no phrase matched)."""
+    """The verdict on one block from its text, features and lexicon match (None if no phrase matched)."""
     words = feats.words
     if match is not None:
         label = Label(match.label)
@@ -109,6 +113,13 @@ def classify(
             "a lower-case run of keywords without punctuation (an SEO tag line)",
             -(words + NOISE_PENALTY),
         )
+    if not feats.terminal and words >= config.long_block_words and _capitalised(text, config.long_block_words):
+        return Verdict(
+            NOISE,
+            Label.NAVIGATION,
+            "a long run of capitalised words without punctuation (a block of links)",
+            -(words + NOISE_PENALTY),
+        )
     # The stopword share is looked up last: most short lines are decided without it.
     if (
         words >= config.min_body_words
@@ -127,6 +138,18 @@ def classify(
         return _SHORT_LINES[words]
     wordy = words >= WORDY_MIN_WORDS and _prose_like(feats, stopwords)
     return Verdict(LINE, Label.SHORT, _SHORT_LINE, -max(words, 1), wordy=wordy)
+
+
+def _capitalised(text: str, least: int) -> bool:
+    """Whether a long block reads as a run of capitalised link texts (LINK_BLOCK_CAPITALS).
+    Only words of scripts with case count (at least ``least`` of them): a Chinese or Arabic
+    block has too few."""
+    if "," in text or "、" in text or "،" in text:  # (the ideographic and Arabic commas too)
+        return False
+    initials = [word[0] for word in text.split()]
+    upper = sum(1 for c in initials if c.isupper())
+    cased = upper + sum(1 for c in initials if c.islower())
+    return cased >= least and upper >= LINK_BLOCK_CAPITALS * cased
 
 
 _SHORT_LINE = "a short line without sentence punctuation"

@@ -165,7 +165,7 @@ def run(
                 seen = (texts[i], segments[i].bullet, name)
                 v = known.verdicts.get(seen)
                 if v is None:
-                    v = known.verdicts[seen] = classify(feats[i], matches[i], seen[1], stopwords, config)
+                    v = known.verdicts[seen] = classify(texts[i], feats[i], matches[i], seen[1], stopwords, config)
                 verdicts[i] = v
             if config.profile is not None:  # site boilerplate learned from a corpus (cleaner.profile)
                 verdicts.update(config.profile.verdicts(segments, feats, matches))

@@ -1100,3 +1100,28 @@ def test_a_name_and_a_photo_agency_after_a_slash_is_a_credit():
     # A slash between other words is no credit.
     for line in ("Best for Active/Side Sleepers", "Before/After", "Temp rating: 45°F / 7°C"):
         assert match_block(DEFAULT, line) is None, line
+
+
+def test_a_long_run_of_capitalised_link_texts_is_navigation():
+    # A footer of links printed as one block, no punctuation: its few stopwords ("ne",
+    # "bu", "var") would pass it for prose.
+    article = [
+        "Meclis Genel Kurulu'nda dün akşam kabul edilen yeni bütçe, gelecek yıl için belediyelere daha fazla "
+        "kaynak ayırıyor ve bu karar birçok şehirde memnuniyetle karşılandı.",
+        "Muhalefet partileri ise planın vergileri artıracağını ve zaten zor durumda olan aileleri daha da "
+        "zorlayacağını söyleyerek karara karşı çıktı.",
+        "Bakan, harcamaların yolları ve okulları onarmak için gerekli olduğunu, bu işin daha fazla beklemeye "
+        "tahammülü olmadığını açıkladı.",
+    ]
+    links = ("Son Dakika Haberleri Gündem Haberleri Dünya Haberleri Ekonomi Haberleri Spor Haberleri Sağlık "
+             "Haberleri Magazin Haberleri Teknoloji Haberleri Hava Durumu Namaz Vakitleri Altın Fiyatları Döviz "
+             "Kurları Canlı Borsa Kripto Para Son Depremler Ne Kadar Kaç TL Bu Akşam Hangi Maçlar Var")
+    page = ["Yeni bütçe kabul edildi - Haber Sitesi", "Ana Sayfa", "Yeni bütçe kabul edildi", *article, links]
+    assert labels("\n".join(page))[links] == (Label.NAVIGATION, False)
+
+
+def test_a_long_german_paragraph_without_a_full_stop_is_still_prose():
+    # German capitalises its nouns, but not half of its words.
+    paragraph = ("Die Stadtverwaltung hat am Dienstag mitgeteilt dass die Bauarbeiten an der Brücke über den Fluss "
+                 "im kommenden Frühjahr beginnen und nach Angaben der Planer etwa zwei Jahre dauern werden")
+    assert labels(f"{BODY}\n{paragraph}")[paragraph] == (Label.BODY, True)
