@@ -74,6 +74,7 @@ THRESHOLDS = (
     Threshold("classify.MIN_STOP_SHARE", (0.1, 0.15, 0.2, 0.25, 0.3)),
     Threshold("classify.MAX_DIGIT_SHARE", (0.15, 0.2, 0.25, 0.3, 0.4)),
     Threshold("classify.NOISE_PENALTY", (0, 1, 3, 5, 8)),
+    Threshold("classify.PREFIX_HEADING_WORDS", (3, 4, 5, 7, 10)),
     Threshold("classify.LINK_BLOCK_CAPITALS", (0.6, 0.7, 0.75, 0.85, 0.95)),
     Threshold("revise.ISOLATED_SHARE", (0.1, 0.2, 0.3, 0.5, 0.7)),
     Threshold("revise.ISOLATED_MAX_WORDS", (30, 45, 60, 80, 120)),

@@ -21,6 +21,10 @@ MIN_STOP_SHARE = 0.2
 MAX_DIGIT_SHARE = 0.25
 #: Labels of noise headings that take the list under them along.
 SECTION_LABELS = frozenset({Label.WIDGET, Label.LINK_LIST, Label.COMMENT})
+#: A line that opens with a list's phrase ("More from The Gazette") heads that list, as the
+#: phrase alone would, when it is at most this long and has no colon ("Read more: <headline>"
+#: is one link).
+PREFIX_HEADING_WORDS = 5
 #: A comment-section heading with words after its phrase is at most this long.
 HEADING_WORDS = 25
 #: A block with a web address is a link unless it is a sentence longer than this.
@@ -89,10 +93,11 @@ def classify(
             label,
             f'{label.value.replace("-", " ")}: matches the phrase "{match.phrase}"',
             -(words + NOISE_PENALTY),
-            # Only a whole-block heading ("Comments", "Read more") opens a section; an
+            # Only a heading ("Comments", "Read more", "More from The Gazette") opens a section; an
             # inline "Read more: <headline>" link is one line, not a section.
             stop=label is Label.COMMENT and (match.kind == "exact" or _short_line(feats)),
-            heading=match.kind == "exact",
+            heading=match.kind == "exact"
+            or (match.kind == "prefix" and words <= PREFIX_HEADING_WORDS and ":" not in text),
             # "Text of the photo. Foto: AFP" holds its own credit: the line above is not its text.
             credit=label is Label.CAPTION and not match.phrase.startswith("... "),
         )

@@ -1125,3 +1125,21 @@ def test_a_long_german_paragraph_without_a_full_stop_is_still_prose():
     paragraph = ("Die Stadtverwaltung hat am Dienstag mitgeteilt dass die Bauarbeiten an der Brücke über den Fluss "
                  "im kommenden Frühjahr beginnen und nach Angaben der Planer etwa zwei Jahre dauern werden")
     assert labels(f"{BODY}\n{paragraph}")[paragraph] == (Label.BODY, True)
+
+
+def test_a_short_line_opening_with_a_lists_phrase_heads_the_list():
+    article = [
+        "The council voted on Tuesday night to approve the city's budget for next year after a long debate.",
+        "The opposition said the plan would raise local taxes for families already struggling with costs.",
+        "The mayor said the spending was needed to repair roads and schools across the city this year.",
+        "The budget will be published on the city's website next week, officials said after the meeting.",
+    ]
+    teaser = "Police close the old bridge after the storm"
+    page = ["Budget: the council votes - The Gazette", "Budget: the council votes", *article[:2],
+            "More from The Gazette", teaser, *article[2:]]
+    assert labels("\n".join(page))[teaser] == (Label.LINK_LIST, False)
+    # An inline link with a colon is one link: the article's next heading stays.
+    heading = "What the budget pays for"
+    page[4] = "Read more: Bridge closed"
+    page[5] = heading
+    assert labels("\n".join(page))[heading] == (Label.HEADING, True)
