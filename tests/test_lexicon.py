@@ -295,6 +295,12 @@ def test_empty_and_punctuation_only_blocks_match_nothing() -> None:
         ("Hat Ihnen dieser Artikel gefallen? Dann unterstützen Sie uns mit einer Spende.", "boilerplate-phrase"),
         ("Leserkommentare geben nicht die Meinung der Redaktion wieder.", "boilerplate-phrase"),
         ("Neueste Beiträge", "widget"),
+        ("Opinions expressed are solely those of the author.", "boilerplate-phrase"),
+        ("The views expressed here do not necessarily reflect the views of the publisher.", "boilerplate-phrase"),
+        ("Um eingebettete Inhalte anzuzeigen, ist deine Einwilligung notwendig.", "boilerplate-phrase"),
+        ("Leider lassen Ihre derzeitigen Cookie-Einstellungen dies nicht zu.", "boilerplate-phrase"),
+        ("Die Zustimmung kann jederzeit für die Zukunft widerrufen werden.", "boilerplate-phrase"),
+        ("Cookies & Tracking", "footer"),
         ("Your email address will not be published. Required fields are marked *", "comment"),
         ("関連記事", "link-list"),
         ("関連記事：首相が会見", "link-list"),
@@ -332,6 +338,7 @@ ARTICLE_SENTENCES = [
     "Par ailleurs, le gouvernement a annoncé une hausse du budget de la défense.",
     "Le ministre a partagé ses commentaires lors d'une conférence de presse à Paris.",
     "Publié en 1857, le roman fit scandale dès sa parution.",
+    "The mayor said the plan reflects the views of most residents of the city.",
     # German
     "Von den 500 Beschäftigten sollen rund 200 ihren Arbeitsplatz verlieren.",
     "Mehr als die Hälfte der Befragten gab an, regelmäßig Kekse zu backen.",
@@ -339,6 +346,7 @@ ARTICLE_SENTENCES = [
     "Anzeige gegen Unbekannt wurde noch am selben Abend erstattet.",
     "Der Minister sagte, er sei damit einverstanden, dass die Schulen länger offen bleiben.",
     "An dieser Stelle finden Sie einen Überblick über die wichtigsten Änderungen im neuen Jahr.",
+    "Die Partei sagte, der Vorschlag gebe die Meinung der Mehrheit wieder.",
     # Spanish
     "Por otro lado, el Gobierno aprobó una subida del salario mínimo.",
     "Más de 300 personas participaron en la manifestación del domingo.",
