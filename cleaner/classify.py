@@ -25,6 +25,8 @@ SECTION_LABELS = frozenset({Label.WIDGET, Label.LINK_LIST, Label.COMMENT})
 #: phrase alone would, when it is at most this long and has no colon ("Read more: <headline>"
 #: is one link).
 PREFIX_HEADING_WORDS = 5
+#: Labels of headings the article cannot run across: a comment section, the next article.
+_STOPS = frozenset({Label.COMMENT, Label.NEXT_ARTICLE})
 #: A comment-section heading with words after its phrase is at most this long.
 HEADING_WORDS = 25
 #: A block with a web address is a link unless it is a sentence longer than this.
@@ -58,7 +60,7 @@ class Verdict(NamedTuple):
     label: Label
     reason: str
     weight: float  # contribution to the search for the main run of prose
-    stop: bool = False  # the article cannot run across this block (a comment section)
+    stop: bool = False  # the article cannot run across this block (a comment section, the next article)
     heading: bool = False  # a whole-block noise heading: the list under it goes with it
     credit: bool = False  # a photo credit line ("Foto", "Photo: AFP"): the line above is the photo's text
     wordy: bool = False  # a line of at least WORDY_MIN_WORDS that reads like prose (by its stopwords)
@@ -95,7 +97,7 @@ def classify(
             -(words + NOISE_PENALTY),
             # Only a heading ("Comments", "Read more", "More from The Gazette") opens a section; an
             # inline "Read more: <headline>" link is one line, not a section.
-            stop=label is Label.COMMENT and (match.kind == "exact" or _short_line(feats)),
+            stop=label in _STOPS and (match.kind == "exact" or _short_line(feats)),
             heading=match.kind == "exact"
             or (match.kind == "prefix" and words <= PREFIX_HEADING_WORDS and ":" not in text),
             # "Text of the photo. Foto: AFP" holds its own credit: the line above is not its text.

@@ -29,6 +29,7 @@ class Label(str, enum.Enum):
     SHORT = "short"
     REPEATED = "repeated"
     ADVERTISEMENT = "advertisement"  # an ad label or "continues below the ad": a marker, not a list's heading
+    NEXT_ARTICLE = "next-article"  # "Next article": the article ends before it (the next one may follow)
 
     def __str__(self) -> str:
         return self.value

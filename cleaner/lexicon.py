@@ -52,6 +52,7 @@ SECTIONS = (
     "byline",
     "caption",
     "comment",
+    "next-article",
 )
 
 EXACT, PREFIX, CONTAINS = "exact", "prefix", "contains"

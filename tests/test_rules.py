@@ -1143,3 +1143,29 @@ def test_a_short_line_opening_with_a_lists_phrase_heads_the_list():
     page[4] = "Read more: Bridge closed"
     page[5] = heading
     assert labels("\n".join(page))[heading] == (Label.HEADING, True)
+
+
+def test_a_next_article_link_ends_the_article_when_the_next_one_is_loaded_below():
+    # An infinite-scroll page: the next article follows its link. (A link in the headline's
+    # header, within HEADER_BLOCKS of it, is a menu item.)
+    article = [
+        "The council voted on Tuesday night to approve the city's budget for next year after a long debate.",
+        "The opposition said the plan would raise local taxes for families already struggling with costs.",
+        "The mayor said the spending was needed to repair roads and schools across the city this year.",
+        "The budget will be published on the city's website next week, officials said after the meeting.",
+        "The vote came after months of talks between the parties on how to pay for the repairs of the bridges.",
+        "Work on the first of the two libraries is to start in the spring, the council said in a statement.",
+        "The swimming pool, closed since the storm, will reopen in the summer after repairs to its roof.",
+        "Residents can comment on the plan at a public meeting in the town hall on the first of next month.",
+    ]
+    following = [
+        "The old bridge over the river was closed on Wednesday morning after engineers found cracks in it.",
+        "Drivers were told to use the ring road, which added up to half an hour to their daily journeys.",
+        "The city said that the repairs would take at least three months and cost more than two million.",
+        "Shops near the bridge said they had already lost customers since the first warnings in the spring.",
+    ]
+    page = ["Budget: the council votes - The Gazette", "Budget: the council votes", *article,
+            "Share", "Next article", "Bridge closed after cracks are found", "12 March 2024", *following]
+    doc = cleaner.clean_document("\n".join(page))
+    assert doc.paragraphs == article
+    assert [b.label for b in doc.blocks if b.text == "Next article"] == [Label.NEXT_ARTICLE]
