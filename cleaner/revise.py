@@ -35,11 +35,13 @@ from .lexicon import is_unspaced
 #: The list under a noise heading ends at a paragraph of at least this many words.
 SECTION_END_WORDS = 15
 #: ...or at the article's next heading: a short line right before such a paragraph, with
-#: at most this share of the words of the shortest item of the list above it. The last
-#: teaser of a list is a headline like the others; a sub-heading names a topic in a few
-#: words ("Ticket prices"), shorter than a headline (3 words under teasers of 5 and 7 in
-#: Kazakh, whose words are long; 8 under teasers of 11 in Vietnamese, whose words are
-#: short). On both benchmarks any share from 0.5 to 0.99 decides the same.
+#: at most this share of the words, or of the characters, of the shortest item of the
+#: list above it. The last teaser of a list is a headline like the others; a sub-heading
+#: names a topic in a few words ("Ticket prices"), shorter than a headline (3 words under
+#: teasers of 5 and 7 in Kazakh, whose words are long; 8 under teasers of 11 in
+#: Vietnamese, whose words are short; in Estonian or Finnish, as many words as a
+#: headline of three long compounds, but fewer letters). On both benchmarks any share
+#: from 0.5 to 0.99 decides the same.
 SECTION_HEADING_SHARE = 0.75
 #: ...after at least this many items: a single short teaser is no measure of the list.
 SECTION_MIN_ITEMS = 2
@@ -323,9 +325,9 @@ def main_run(items: list[Item], ctx: Context, headline: int | None) -> tuple[int
 
     A comment section heading ends the article, as does a "Next article" link: the
     first part of the page (between such headings) that holds an article-sized stretch
-    wins over a longer discussion, or the next article, further down. Without one, the heaviest stretch of the whole page wins. A
-    "Comments" link above the headline or in its header (byline, date, share buttons)
-    is a menu item, not the end of the article.
+    wins over a longer discussion, or the next article, further down. Without one, the
+    heaviest stretch of the whole page wins. A "Comments" link above the headline or in
+    its header (byline, date, share buttons) is a menu item, not the end of the article.
     """
     w = weights(items, ctx, headline)
     cuts = [
@@ -690,7 +692,7 @@ def revise(items: list[Item], whole: bool = False, titled: bool = True) -> tuple
     section: Decision | None = None  # the decision on each item of the list under a noise heading we are in
     section_heading = ""  # ...that heading
     items_in_section = 0  # the items (not noise) of that list so far...
-    shortest_item = 0  # ...and the words of the shortest of them
+    shortest_item = shortest_chars = 0  # ...and the words and characters of the shortest of them
     ends_list: str | None = None  # the heading of the list that block i ends as the article's heading
     card = False  # block i (then i - 1) is a teaser of headline and summary in that list
     # A line repeats the title only if it opens with the title's first word: test that first.
@@ -724,11 +726,12 @@ def revise(items: list[Item], whole: bool = False, titled: bool = True) -> tuple
         if _ends_section(item) and not (card or section is not None and seen_body and _teaser_summary(items, i)):
             section = None
         elif section is not None:
-            if _heading_after_list(items, i, items_in_section, shortest_item):
+            if _heading_after_list(items, i, items_in_section, shortest_item, shortest_chars):
                 section, ends_list = None, section_heading
             else:
-                words = item.feats.words
+                words, chars = item.feats.words, len(item.text)
                 shortest_item = words if not items_in_section else min(shortest_item, words)
+                shortest_chars = chars if not items_in_section else min(shortest_chars, chars)
                 items_in_section += 1
                 decisions.append(section)
                 continue
@@ -893,11 +896,11 @@ def _card_shaped(item: Item) -> bool:
     return end is not None and len(item.text[: end.start()].split()) <= CARD_HEADLINE_WORDS
 
 
-def _heading_after_list(items: list[Item], i: int, count: int, shortest: int) -> bool:
+def _heading_after_list(items: list[Item], i: int, count: int, shortest: int, shortest_chars: int) -> bool:
     """Whether block i, in the list under a noise heading, is the article's next heading
     instead (see SECTION_HEADING_SHARE): a short line right before a paragraph or a
     sentence that introduces a list ("The library will offer:"), much shorter than every
-    item of the list above it."""
+    item of the list above it (``shortest`` words, ``shortest_chars`` characters)."""
     item = items[i]
     # A question may head the next part ("Who can apply?"): it reads as a sentence or as prose.
     heading_like = item.verdict.kind is LINE or (_title_like(item) and item.feats.words < SECTION_END_WORDS)
@@ -905,7 +908,9 @@ def _heading_after_list(items: list[Item], i: int, count: int, shortest: int) ->
         return False
     after = items[i + 1]
     opens = _ends_section(after) or (after.verdict.kind is SENTENCE and after.feats.semi_terminal)
-    return opens and 0 < item.feats.words <= SECTION_HEADING_SHARE * shortest
+    words, chars = item.feats.words, len(item.text)
+    shorter = words <= SECTION_HEADING_SHARE * shortest or chars <= SECTION_HEADING_SHARE * shortest_chars
+    return opens and words > 0 and shorter
 
 
 def _ends_section(item: Item) -> bool:

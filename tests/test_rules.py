@@ -1169,3 +1169,20 @@ def test_a_next_article_link_ends_the_article_when_the_next_one_is_loaded_below(
     doc = cleaner.clean_document("\n".join(page))
     assert doc.paragraphs == article
     assert [b.label for b in doc.blocks if b.text == "Next article"] == [Label.NEXT_ARTICLE]
+
+
+def test_a_heading_after_a_related_list_may_be_as_long_in_words_but_shorter_in_letters():
+    # Finnish (and Estonian) compounds make a headline of three long words; the sub-heading
+    # after the list has three short ones.
+    para = [
+        "Kaupunginhallitus esitti maanantaina, että uimahallin peruskorjaus aloitetaan vasta ensi vuoden "
+        "keväällä, koska urakoitsijan tarjous oli odotettua kalliimpi.",
+        "Valtuusto käsittelee asiaa seuraavassa kokouksessaan, ja päätöksen odotetaan syntyvän ennen joulua, "
+        "kertoi kaupunginjohtaja tiedotteessa.",
+        "Uimahalli on ollut suljettuna kesästä lähtien, ja kävijät ovat joutuneet käyttämään naapurikunnan "
+        "palveluja koko syksyn ajan.",
+    ]
+    heading = "Mitä tapahtuu nyt"
+    page = ["Uimahallin remontti siirtyy - Sanomat", "Uimahallin remontti siirtyy", *para[:2], "Lue myös",
+            "Kaupunginvaltuusto hyväksyi talousarvion", "Uimahallin peruskorjaus viivästyy", heading, para[2]]
+    assert labels("\n".join(page))[heading] == (Label.HEADING, True)
