@@ -26,6 +26,7 @@ SECTION_LABELS = frozenset({Label.WIDGET, Label.LINK_LIST, Label.COMMENT})
 #: is one link).
 PREFIX_HEADING_WORDS = 5
 #: Labels of headings the article cannot run across: a comment section, the next article.
+#: (Nor can it run across a paywall notice of at most HEADING_WORDS, a sentence or not.)
 _STOPS = frozenset({Label.COMMENT, Label.NEXT_ARTICLE})
 #: A comment-section heading with words after its phrase is at most this long.
 HEADING_WORDS = 25
@@ -60,7 +61,7 @@ class Verdict(NamedTuple):
     label: Label
     reason: str
     weight: float  # contribution to the search for the main run of prose
-    stop: bool = False  # the article cannot run across this block (a comment section, the next article)
+    stop: bool = False  # the article cannot run across this block (comments, the next article, a paywall)
     heading: bool = False  # a whole-block noise heading: the list under it goes with it
     credit: bool = False  # a photo credit line ("Foto", "Photo: AFP"): the line above is the photo's text
     wordy: bool = False  # a line of at least WORDY_MIN_WORDS that reads like prose (by its stopwords)
@@ -97,7 +98,8 @@ def classify(
             -(words + NOISE_PENALTY),
             # Only a heading ("Comments", "Read more", "More from The Gazette") opens a section; an
             # inline "Read more: <headline>" link is one line, not a section.
-            stop=label in _STOPS and (match.kind == "exact" or _short_line(feats)),
+            stop=(label in _STOPS and (match.kind == "exact" or _short_line(feats)))
+            or (label is Label.PAYWALL and words <= HEADING_WORDS),
             heading=match.kind == "exact"
             or (match.kind == "prefix" and words <= PREFIX_HEADING_WORDS and ":" not in text),
             # "Text of the photo. Foto: AFP" holds its own credit: the line above is not its text.

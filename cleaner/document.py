@@ -30,6 +30,7 @@ class Label(str, enum.Enum):
     REPEATED = "repeated"
     ADVERTISEMENT = "advertisement"  # an ad label or "continues below the ad": a marker, not a list's heading
     NEXT_ARTICLE = "next-article"  # "Next article": the article ends before it (the next one may follow)
+    PAYWALL = "paywall"  # "The rest is for subscribers": the visible part of the article ends before it
 
     def __str__(self) -> str:
         return self.value

@@ -53,6 +53,7 @@ SECTIONS = (
     "caption",
     "comment",
     "next-article",
+    "paywall",
 )
 
 EXACT, PREFIX, CONTAINS = "exact", "prefix", "contains"

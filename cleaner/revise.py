@@ -323,9 +323,10 @@ def main_run(items: list[Item], ctx: Context, headline: int | None) -> tuple[int
     """The stretch [start, end) of the article ((0, 0) if nothing weighs for prose), and
     where the short lines that end the text begin (len(items) if they do not).
 
-    A comment section heading ends the article, as does a "Next article" link: the
-    first part of the page (between such headings) that holds an article-sized stretch
-    wins over a longer discussion, or the next article, further down. Without one, the
+    A comment section heading ends the article, as do a "Next article" link and a
+    paywall notice: the first part of the page (between such headings) that holds an
+    article-sized stretch wins over a longer discussion, the next article or a sign-up
+    pitch further down. Without one, the
     heaviest stretch of the whole page wins. A "Comments" link above the headline or in
     its header (byline, date, share buttons) is a menu item, not the end of the article.
     """

@@ -298,6 +298,9 @@ def test_empty_and_punctuation_only_blocks_match_nothing() -> None:
         ("Next article", "next-article"),
         ("Nächster Artikel", "next-article"),
         ("下一篇", "next-article"),
+        ("Il vous reste 57% de cet article à lire. La suite est réservée aux abonnés.", "paywall"),
+        ("This article is for subscribers only.", "paywall"),
+        ("Subscribers only", "boilerplate-phrase"),  # a badge, on teasers too: no paywall
         ("Opinions expressed are solely those of the author.", "boilerplate-phrase"),
         ("The views expressed here do not necessarily reflect the views of the publisher.", "boilerplate-phrase"),
         ("Um eingebettete Inhalte anzuzeigen, ist deine Einwilligung notwendig.", "boilerplate-phrase"),
@@ -307,7 +310,7 @@ def test_empty_and_punctuation_only_blocks_match_nothing() -> None:
         ("Your email address will not be published. Required fields are marked *", "comment"),
         ("関連記事", "link-list"),
         ("関連記事：首相が会見", "link-list"),
-        ("この記事は有料会員限定です。", "boilerplate-phrase"),
+        ("この記事は有料会員限定です。", "paywall"),
         ("相关阅读", "link-list"),
         ("İLGİLİ HABERLER", "link-list"),
         ("관련기사", "link-list"),

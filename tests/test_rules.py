@@ -1186,3 +1186,33 @@ def test_a_heading_after_a_related_list_may_be_as_long_in_words_but_shorter_in_l
     page = ["Uimahallin remontti siirtyy - Sanomat", "Uimahallin remontti siirtyy", *para[:2], "Lue myös",
             "Kaupunginvaltuusto hyväksyi talousarvion", "Uimahallin peruskorjaus viivästyy", heading, para[2]]
     assert labels("\n".join(page))[heading] == (Label.HEADING, True)
+
+
+ARTICLE = [
+    "The council voted on Tuesday night to approve the city's budget for next year after a long debate.",
+    "The opposition said the plan would raise local taxes for families already struggling with costs.",
+    "The mayor said the spending was needed to repair roads and schools across the city this year.",
+    "The budget will be published on the city's website next week, officials said after the meeting.",
+    "The vote came after months of talks between the parties on how to pay for the repairs of the bridges.",
+    "Work on the first of the two libraries is to start in the spring, the council said in a statement.",
+    "The swimming pool, closed since the storm, will reopen in the summer after repairs to its roof.",
+    "Residents can comment on the plan at a public meeting in the town hall on the first of next month.",
+]
+HEAD = ["Budget: the council votes - The Gazette", "Budget: the council votes"]
+
+
+def test_a_paywall_notice_ends_the_visible_article():
+    pitch = [
+        "Subscribe today and get unlimited access to every story, our daily newsletter and the archive of forty years.",
+        "Our reporters cover the council, the courts and the schools of the city, every day of the year, for you.",
+    ]
+    notice = "This article is for subscribers only. You have read 60% of it."
+    doc = cleaner.clean_document("\n".join([*HEAD, *ARTICLE, notice, *pitch]))
+    assert doc.paragraphs == ARTICLE
+    assert [b.label for b in doc.blocks if b.text == notice] == [Label.PAYWALL]
+
+
+def test_a_subscribers_badge_in_a_box_inside_the_article_does_not_end_it():
+    box = ["Read more", "Subscribers only", "The bridge that nobody wants to pay for"]
+    page = [*HEAD, *ARTICLE[:6], *box, *ARTICLE[6:]]
+    assert cleaner.clean("\n".join(page)) == ARTICLE
