@@ -763,7 +763,7 @@ def revise(items: list[Item], whole: bool = False, titled: bool = True) -> tuple
             # one it opens like is the article's: the earlier one was its pull quote, or, as
             # the article's first paragraph, its summary (which stays).
             earlier = kept_openings.get(key)
-            if earlier is not None:
+            if earlier is not None and not _asked_again(items, i, earlier):
                 if item.feats.words <= items[earlier].feats.words:
                     decisions.append(_REPEATED_OPENING)
                     continue
@@ -797,6 +797,22 @@ def revise(items: list[Item], whole: bool = False, titled: bool = True) -> tuple
         _drop_author_bio(items, decisions, body_start)
     _drop_article_copies(items, decisions)
     return decisions, title
+
+
+def _asked_again(items: list[Item], i: int, earlier: int) -> bool:
+    """Whether paragraph i is an interview's question put again, word for word, to the
+    next person: a question, the same as the earlier paragraph, each with a paragraph (an
+    answer) right after it. A teaser repeating a question headline comes in a list, or
+    right under the same headline (a page that prints it twice)."""
+    item = items[i]
+    return (
+        item.text == items[earlier].text
+        and item.text.rstrip(CLOSERS)[-1:] in "?？;؟"
+        and i + 1 < len(items)
+        and items[i + 1].verdict.kind is PROSE
+        and items[earlier + 1].verdict.kind is PROSE
+        and earlier + 1 < i
+    )
 
 
 #: A kept block of at least this many words may be the article again in one block...

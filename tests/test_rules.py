@@ -1216,3 +1216,23 @@ def test_a_subscribers_badge_in_a_box_inside_the_article_does_not_end_it():
     box = ["Read more", "Subscribers only", "The bridge that nobody wants to pay for"]
     page = [*HEAD, *ARTICLE[:6], *box, *ARTICLE[6:]]
     assert cleaner.clean("\n".join(page)) == ARTICLE
+
+
+def test_an_interview_question_put_again_to_the_next_person_is_kept():
+    question = "What made you start cooking for other people in the first place?"
+    page = [*HEAD,
+            "We asked two of the city's best-known home cooks the same questions about their kitchens.",
+            "Anna Berg", question,
+            "My grandmother ran a small restaurant, and I spent every summer in her kitchen watching her work.",
+            "Tom Lind", question,
+            "I was a student with no money, and cooking for friends was the cheapest way to see them every week."]
+    doc = cleaner.clean_document("\n".join(page))
+    assert doc.paragraphs.count(question) == 2
+
+
+def test_a_question_headline_printed_twice_over_a_teaser_is_not_an_interview():
+    headline = "Is the city ready for the next storm, and who will pay for it?"
+    summary = "Engineers say the old drains cannot take the water of another storm like the one of last spring."
+    page = [*HEAD, *ARTICLE, "Science 27.02.2016", headline, headline, summary, "Science 21.12.2021"]
+    doc = cleaner.clean_document("\n".join(page))
+    assert doc.paragraphs.count(headline) <= 1
