@@ -171,7 +171,7 @@ _CLASS_STEMS = (
     ("breadcrumb", "breadcrumb"),
     ("byline", "byline"), ("dateline", "byline"),
     ("author", "author"),
-    ("caption", "caption"),
+    ("caption", "caption"), ("image", "figure"), ("photo", "figure"), ("picture", "figure"),
     ("advert", "ad"), ("sponsor", "ad"), ("promo", "ad"),
     ("keywords", "tags"),
     ("widget", "widget"),

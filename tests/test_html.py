@@ -96,6 +96,21 @@ def test_figcaption_is_a_caption():
     assert not caption.kept and caption.label is Label.CAPTION
 
 
+def test_a_paragraph_beside_an_image_in_a_photo_container_is_a_caption():
+    # No <figure>: a <div class="image top"> holding the <img> and a <p> under the headline,
+    # which trafilatura leaves out.
+    photo = (
+        "<div class='image top'><img src='library.jpg' alt=''><p>In this January 2024 file photo, made "
+        "available by the council, residents gather in front of the central library on Market Street.</p></div>"
+    )
+    body = "".join(f"<p>{p}</p>" for p in ARTICLE)
+    html = page(f"<h1>Library stays open after residents' campaign</h1>{photo}<div class='article-body'>{body}</div>")
+    doc = cleaner.clean_html_document(html)
+    assert doc.paragraphs == ARTICLE
+    caption = next(b for b in doc.blocks if b.text.startswith("In this January 2024 file photo"))
+    assert not caption.kept and caption.label is Label.CAPTION
+
+
 FRENCH = [
     "À la suite d’une vague d’attentats ces derniers mois, un nombre croissant de gouvernements "
     "font appel aux réseaux sociaux pour surveiller les activités extrémistes sur leurs plateformes.",
