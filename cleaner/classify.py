@@ -115,6 +115,7 @@ def classify(
         feats.lowercase
         and words >= 4
         and not (feats.terminal or feats.semi_terminal or bullet or feats.digits)
+        and "(" not in text  # a list item that explains itself ("any fish (sea or river)"); keywords do not
     ):
         return Verdict(
             NOISE,

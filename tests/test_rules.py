@@ -1236,3 +1236,13 @@ def test_a_question_headline_printed_twice_over_a_teaser_is_not_an_interview():
     page = [*HEAD, *ARTICLE, "Science 27.02.2016", headline, headline, summary, "Science 21.12.2021"]
     doc = cleaner.clean_document("\n".join(page))
     assert doc.paragraphs.count(headline) <= 1
+
+
+def test_a_lower_case_run_of_keywords_is_a_tag_line_but_not_a_list_item_with_brackets():
+    tags = "council budget vote city taxes roads schools"
+    item = "any fish from the sea or a river (fresh or frozen)"
+    verdicts = {b.text: b.label for b in cleaner.clean_document("\n".join([*HEAD, *ARTICLE, tags])).blocks}
+    assert verdicts[tags] is Label.TAG_LINE
+    page = [*HEAD, *ARTICLE[:4], "You may eat:", item, "any bird (game too)", *ARTICLE[4:]]
+    verdicts = {b.text: b.label for b in cleaner.clean_document("\n".join(page)).blocks}
+    assert verdicts[item] is not Label.TAG_LINE
