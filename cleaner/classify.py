@@ -14,6 +14,7 @@ from .config import Config
 from .document import Label
 from .features import Features
 from .lexicon import Match
+from .patterns import CREDIT_MAX_WORDS
 
 #: Prose has at least this share of its words in the language's stoplist.
 MIN_STOP_SHARE = 0.2
@@ -102,8 +103,11 @@ def classify(
             or (label is Label.PAYWALL and words <= HEADING_WORDS),
             heading=match.kind == "exact"
             or (match.kind == "prefix" and words <= PREFIX_HEADING_WORDS and ":" not in text),
-            # "Text of the photo. Foto: AFP" holds its own credit: the line above is not its text.
-            credit=label is Label.CAPTION and not match.phrase.startswith("... "),
+            # "Text of the photo. Foto: AFP" holds its own credit: the line above is not its text;
+            # nor is it above a long line with a credit phrase in it ("A woman ... AP Photo").
+            credit=label is Label.CAPTION
+            and not match.phrase.startswith("... ")
+            and (match.kind != "contains" or words <= CREDIT_MAX_WORDS),
         )
     if feats.url and (words <= URL_MAX_WORDS or not feats.terminal):
         return Verdict(NOISE, Label.NAVIGATION, "a web address", -(words + NOISE_PENALTY))

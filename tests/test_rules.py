@@ -130,7 +130,9 @@ def test_a_photo_text_ending_with_its_credit_is_a_caption_and_spares_the_line_ab
         "The opposition said the plan would raise local taxes for families already struggling with costs.",
     ]
     for caption in ["The bridge at dawn, before the works began. Photo: Jane Doe/AFP",
-                    "Die Brücke am Morgen vor Beginn der Arbeiten. Bild: Max Muster/dpa"]:
+                    "Die Brücke am Morgen vor Beginn der Arbeiten. Bild: Max Muster/dpa",
+                    # A credit phrase of the lexicon anywhere in a long line: the line holds its own text.
+                    "A woman takes a picture of the old bridge at dawn, before the works began. AP Photo"]:
         page = ["Budget: the council votes", body[0], caption, body[1]]
         got = labels("\n".join(page))
         assert got[caption] == (Label.CAPTION, False), caption
