@@ -107,6 +107,8 @@ THRESHOLDS = (
     Threshold("revise.COPY_MIN_WORDS", (50, 100, 150, 250, 400)),
     Threshold("revise.COPY_PARAGRAPHS", (1, 2, 3, 5, 1000)),
     Threshold("revise.COPY_PREFIX_CHARS", (20, 40, 60, 100, 160)),
+    Threshold("revise.TABLE_LINES", (2, 3, 4, 6, 8)),
+    Threshold("revise.TABLE_MARKS", (1, 2, 3)),
     Threshold("patterns.INLINE_LINK_WORDS", (0, 10, 15, 25, 40)),
     Threshold("patterns.KICKER_HEADLINE_WORDS", (1, 2, 3, 5, 1000)),
     Threshold("patterns.CREDIT_NAME_WORDS", (0, 2, 4, 6, 8)),

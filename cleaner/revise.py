@@ -357,7 +357,44 @@ def main_run(items: list[Item], ctx: Context, headline: int | None) -> tuple[int
     tail = end if end == len(items) and any(k.verdict.kind is PROSE for k in items) else len(items)
     while tail > start and items[tail - 1].verdict.kind in (LINE, SENTENCE):
         tail -= 1
+    table = _table(items, end) if best[0] else None
+    if table is not None:
+        tail, end = table
     return start, end, tail
+
+
+#: A run of at least this many lines of one form right after the article is its table (see _table).
+TABLE_LINES = 4
+#: ...whose first this many marks are the same.
+TABLE_MARKS = 2
+_LETTERS_AND_SPACES = re.compile(r"[\w\s]+")
+
+
+def _form(text: str) -> str:
+    """A line's form: its marks, without letters, digits and spaces ("June 9 – Tampa, FL @
+    Arena" and "July 2 – Mansfield, MA @ Center" are both "–,@")."""
+    return _LETTERS_AND_SPACES.sub("", text)
+
+
+def _table(items: list[Item], end: int) -> tuple[int, int] | None:
+    """(start, end) of a table printed as short lines right after the article's last
+    paragraph (``end``), its heading line included: at least TABLE_LINES lines whose first
+    TABLE_MARKS marks agree ("June 9 – Tampa, FL @ Arena", "England (Group A): 10th
+    appearance"): tour dates, results, standings. Teasers' headlines have few marks, and
+    not the same ones. (A fact sheet of "Key: value" lines has one mark, as a list of
+    "Kicker: headline" teasers has: it is not taken.)"""
+    first = end
+    if first < len(items) and items[first].verdict.kind is LINE and _form(items[first].text) == "":
+        first += 1  # its heading ("Tour dates")
+    if first >= len(items) or items[first].verdict.kind is not LINE:
+        return None
+    form = _form(items[first].text)[:TABLE_MARKS]
+    if len(form) < TABLE_MARKS:
+        return None
+    j = first + 1
+    while j < len(items) and items[j].verdict.kind is LINE and _form(items[j].text).startswith(form):
+        j += 1
+    return (end, j) if j - first >= TABLE_LINES else None
 
 
 def _whole_title(items: list[Item], headline: int) -> bool:

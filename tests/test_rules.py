@@ -1248,3 +1248,18 @@ def test_a_lower_case_run_of_keywords_is_a_tag_line_but_not_a_list_item_with_bra
     page = [*HEAD, *ARTICLE[:4], "You may eat:", item, "any bird (game too)", *ARTICLE[4:]]
     verdicts = {b.text: b.label for b in cleaner.clean_document("\n".join(page)).blocks}
     assert verdicts[item] is not Label.TAG_LINE
+
+
+def test_a_table_of_lines_of_one_form_after_the_last_paragraph_is_the_articles():
+    dates = ["June 9 – West Palm Beach, FL @ Coral Sky Amphitheatre", "June 10 – Tampa, FL @ Credit Union Amphitheatre",
+             "June 14 – Alpharetta, GA @ Ameris Bank Amphitheatre (formerly Verizon)",
+             "June 17 – Nashville, TN @ Bridgestone Arena", "June 19 – Charlotte, NC @ PNC Music Pavilion"]
+    page = [*HEAD, *ARTICLE, "Tour dates", *dates, "Trending", "Band announces a new album for the spring"]
+    assert cleaner.clean("\n".join(page)) == [*ARTICLE, "Tour dates", *dates]
+
+
+def test_teasers_after_the_last_paragraph_are_no_table():
+    teasers = ["Police close the old bridge after the storm", "New library opens its doors on Saturday",
+               "Mayor: the pool will reopen in the summer", "Five things to do in the city this weekend",
+               "Rents rise again – and tenants are worried", "Quiz: how well do you know the old town?"]
+    assert cleaner.clean("\n".join([*HEAD, *ARTICLE, *teasers, "Privacy policy"])) == ARTICLE
