@@ -307,6 +307,7 @@ def test_empty_and_punctuation_only_blocks_match_nothing() -> None:
         ("Leider lassen Ihre derzeitigen Cookie-Einstellungen dies nicht zu.", "boilerplate-phrase"),
         ("Die Zustimmung kann jederzeit für die Zukunft widerrufen werden.", "boilerplate-phrase"),
         ("Cookies & Tracking", "footer"),
+        ("Die gekennzeichneten Links sind Affiliate-Links. Kommt darüber ein Einkauf zustande, erhalten wir eine Provision.", "boilerplate-phrase"),
         ("Your email address will not be published. Required fields are marked *", "comment"),
         ("関連記事", "link-list"),
         ("関連記事：首相が会見", "link-list"),
