@@ -172,7 +172,7 @@ _CLASS_STEMS = (
     ("byline", "byline"), ("dateline", "byline"),
     ("author", "author"),
     ("caption", "caption"), ("image", "figure"), ("photo", "figure"), ("picture", "figure"),
-    ("advert", "ad"), ("sponsor", "ad"), ("promo", "ad"),
+    ("advert", "ad"), ("sponsor", "ad"), ("promo", "ad"), ("donat", "ad"),
     ("keywords", "tags"),
     ("widget", "widget"),
     ("sr-only", "hidden"), ("visually-hidden", "hidden"), ("screen-reader", "hidden"),
@@ -186,7 +186,8 @@ _CLASS_WORDS = {
     "credits": "caption", "tags": "tags", "tag": "tags",
     "topics": "tags", "hidden": "hidden",
 }
-_CLASS_WORD = re.compile(r"[a-z0-9]+")
+# Words of a class value, camel case split too ("InlineDonationPromo": inline, donation, promo).
+_CLASS_WORD = re.compile(r"[A-Z]?[a-z0-9]+|[A-Z]+(?![a-z])")
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden")
 
 
@@ -209,7 +210,7 @@ def class_context(value: str) -> frozenset[str]:
     word or of two words run together ("relatedPosts", "read-more", "article__body"),
     a short word only as a whole word.
     """
-    words = _CLASS_WORD.findall(value.lower())
+    words = [word.lower() for word in _CLASS_WORD.findall(value)]
     found = set()
     for i, word in enumerate(words):
         name = _CLASS_WORDS.get(word)

@@ -111,6 +111,26 @@ def test_a_paragraph_beside_an_image_in_a_photo_container_is_a_caption():
     assert not caption.kept and caption.label is Label.CAPTION
 
 
+def test_class_names_are_read_in_camel_case_too():
+    from cleaner.html import class_context
+
+    assert "ad" in class_context("InlineDonationPromo-container")
+    assert "related" in class_context("relatedPosts") and "related" in class_context("RelatedPosts")
+    assert "menu" in class_context("NavBar")
+    assert not class_context("ArticleHeader__Title")  # no word of it names furniture
+
+
+def test_an_appeal_in_a_camel_case_promo_box_after_the_article_is_dropped():
+    appeal = ("Wait! Before you go on about your day, ask yourself how likely it is that the story you just "
+              "read would have been written by anyone else if we had not done it.")
+    box = f"<div class='InlineDonationPromo'><p>{appeal}</p></div>"
+    body = "".join(f"<p>{p}</p>" for p in ARTICLE)
+    html = page(f"<h1>Library stays open after residents' campaign</h1><div class='article-body'>{body}</div>{box}"
+                "<p>Contact the author:</p>")
+    doc = cleaner.clean_html_document(html)
+    assert appeal not in doc.paragraphs
+
+
 FRENCH = [
     "À la suite d’une vague d’attentats ces derniers mois, un nombre croissant de gouvernements "
     "font appel aux réseaux sociaux pour surveiller les activités extrémistes sur leurs plateformes.",
