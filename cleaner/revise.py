@@ -326,9 +326,10 @@ def main_run(items: list[Item], ctx: Context, headline: int | None) -> tuple[int
     A comment section heading ends the article, as do a "Next article" link and a
     paywall notice: the first part of the page (between such headings) that holds an
     article-sized stretch wins over a longer discussion, the next article or a sign-up
-    pitch further down. Without one, the
-    heaviest stretch of the whole page wins. A "Comments" link above the headline or in
-    its header (byline, date, share buttons) is a menu item, not the end of the article.
+    pitch further down. Without one, the heaviest stretch of the whole page wins. A
+    "Comments" link above the headline or in its header (byline, date, share buttons)
+    is a menu item, not the end of the article (the page's title repeated in a list of
+    recent posts is no headline: see _listed).
     """
     w = weights(items, ctx, headline)
     cuts = [
@@ -844,7 +845,7 @@ def _asked_again(items: list[Item], i: int, earlier: int) -> bool:
     item = items[i]
     return (
         item.text == items[earlier].text
-        and item.text.rstrip(CLOSERS)[-1:] in "?？;؟"
+        and item.text.rstrip(CLOSERS)[-1:] in "?？;؟"  # (";" is the Greek question mark)
         and i + 1 < len(items)
         and items[i + 1].verdict.kind is PROSE
         and items[earlier + 1].verdict.kind is PROSE

@@ -13,6 +13,20 @@ def labels(text):
     return {b.text: (b.label, b.kept) for b in cleaner.clean_document(text).blocks}
 
 
+# An English article of eight paragraphs and its title, for the rules that need a page around them.
+ARTICLE = [
+    "The council voted on Tuesday night to approve the city's budget for next year after a long debate.",
+    "The opposition said the plan would raise local taxes for families already struggling with costs.",
+    "The mayor said the spending was needed to repair roads and schools across the city this year.",
+    "The budget will be published on the city's website next week, officials said after the meeting.",
+    "The vote came after months of talks between the parties on how to pay for the repairs of the bridges.",
+    "Work on the first of the two libraries is to start in the spring, the council said in a statement.",
+    "The swimming pool, closed since the storm, will reopen in the summer after repairs to its roof.",
+    "Residents can comment on the plan at a public meeting in the town hall on the first of next month.",
+]
+HEAD = ["Budget: the council votes - The Gazette", "Budget: the council votes"]
+
+
 def test_french_quotation_marks_are_not_menu_separators():
     quoted = "« Nous avons fait des choix difficiles », a déclaré la maire, « mais nécessaires » pour la ville."
     got = labels("\n".join(["Un titre de page", BODY, quoted, BODY.replace("mardi", "lundi")]))
@@ -330,21 +344,13 @@ def test_a_comments_link_in_the_headlines_header_does_not_end_the_article():
 def test_the_title_again_in_a_list_of_recent_posts_has_no_header():
     # "Recent posts" lists the article itself below it: the comment section's heading a
     # few lines further down still ends the article (it is not in the headline's header).
-    article = [
-        "The council voted on Tuesday night to approve the city's budget for next year after a long debate.",
-        "The opposition said the plan would raise local taxes for families already struggling with costs.",
-        "The mayor said the spending was needed to repair roads and schools across the city this year.",
-        "The budget will be published on the city's website next week, officials said after the meeting.",
-        "The vote came after months of talks between the parties on how to pay for the repairs of the bridges.",
-        "Work on the first of the two libraries is to start in the spring, the council said in a statement.",
-    ]
     comments = [
         "I have lived in this city for thirty years and I have never seen the roads in such a bad state as now.",
         "The swimming pool has been closed since the storm, and the council has done nothing about it at all.",
     ]
-    page = ["Budget: the council votes - The Gazette", "Home", "News", "Budget: the council votes", *article,
+    page = [HEAD[0], "Home", "News", HEAD[1], *ARTICLE[:6],
             "Recent posts", "Budget: the council votes", "New bridge opens", "Comments", *comments]
-    assert cleaner.clean("\n".join(page)) == article
+    assert cleaner.clean("\n".join(page)) == ARTICLE[:6]
 
 
 def test_a_japanese_headline_that_shortens_a_name_of_the_title_is_the_headline():
@@ -1130,15 +1136,8 @@ def test_a_long_german_paragraph_without_a_full_stop_is_still_prose():
 
 
 def test_a_short_line_opening_with_a_lists_phrase_heads_the_list():
-    article = [
-        "The council voted on Tuesday night to approve the city's budget for next year after a long debate.",
-        "The opposition said the plan would raise local taxes for families already struggling with costs.",
-        "The mayor said the spending was needed to repair roads and schools across the city this year.",
-        "The budget will be published on the city's website next week, officials said after the meeting.",
-    ]
     teaser = "Police close the old bridge after the storm"
-    page = ["Budget: the council votes - The Gazette", "Budget: the council votes", *article[:2],
-            "More from The Gazette", teaser, *article[2:]]
+    page = [*HEAD, *ARTICLE[:2], "More from The Gazette", teaser, *ARTICLE[2:4]]
     assert labels("\n".join(page))[teaser] == (Label.LINK_LIST, False)
     # An inline link with a colon is one link: the article's next heading stays.
     heading = "What the budget pays for"
@@ -1150,26 +1149,15 @@ def test_a_short_line_opening_with_a_lists_phrase_heads_the_list():
 def test_a_next_article_link_ends_the_article_when_the_next_one_is_loaded_below():
     # An infinite-scroll page: the next article follows its link. (A link in the headline's
     # header, within HEADER_BLOCKS of it, is a menu item.)
-    article = [
-        "The council voted on Tuesday night to approve the city's budget for next year after a long debate.",
-        "The opposition said the plan would raise local taxes for families already struggling with costs.",
-        "The mayor said the spending was needed to repair roads and schools across the city this year.",
-        "The budget will be published on the city's website next week, officials said after the meeting.",
-        "The vote came after months of talks between the parties on how to pay for the repairs of the bridges.",
-        "Work on the first of the two libraries is to start in the spring, the council said in a statement.",
-        "The swimming pool, closed since the storm, will reopen in the summer after repairs to its roof.",
-        "Residents can comment on the plan at a public meeting in the town hall on the first of next month.",
-    ]
     following = [
         "The old bridge over the river was closed on Wednesday morning after engineers found cracks in it.",
         "Drivers were told to use the ring road, which added up to half an hour to their daily journeys.",
         "The city said that the repairs would take at least three months and cost more than two million.",
         "Shops near the bridge said they had already lost customers since the first warnings in the spring.",
     ]
-    page = ["Budget: the council votes - The Gazette", "Budget: the council votes", *article,
-            "Share", "Next article", "Bridge closed after cracks are found", "12 March 2024", *following]
+    page = [*HEAD, *ARTICLE, "Share", "Next article", "Bridge closed after cracks are found", "12 March 2024", *following]
     doc = cleaner.clean_document("\n".join(page))
-    assert doc.paragraphs == article
+    assert doc.paragraphs == ARTICLE
     assert [b.label for b in doc.blocks if b.text == "Next article"] == [Label.NEXT_ARTICLE]
 
 
@@ -1189,18 +1177,6 @@ def test_a_heading_after_a_related_list_may_be_as_long_in_words_but_shorter_in_l
             "Kaupunginvaltuusto hyväksyi talousarvion", "Uimahallin peruskorjaus viivästyy", heading, para[2]]
     assert labels("\n".join(page))[heading] == (Label.HEADING, True)
 
-
-ARTICLE = [
-    "The council voted on Tuesday night to approve the city's budget for next year after a long debate.",
-    "The opposition said the plan would raise local taxes for families already struggling with costs.",
-    "The mayor said the spending was needed to repair roads and schools across the city this year.",
-    "The budget will be published on the city's website next week, officials said after the meeting.",
-    "The vote came after months of talks between the parties on how to pay for the repairs of the bridges.",
-    "Work on the first of the two libraries is to start in the spring, the council said in a statement.",
-    "The swimming pool, closed since the storm, will reopen in the summer after repairs to its roof.",
-    "Residents can comment on the plan at a public meeting in the town hall on the first of next month.",
-]
-HEAD = ["Budget: the council votes - The Gazette", "Budget: the council votes"]
 
 
 def test_a_paywall_notice_ends_the_visible_article():
