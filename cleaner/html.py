@@ -657,6 +657,10 @@ class Evidence:
 
 NO_EVIDENCE = Evidence(0)
 
+#: A paragraph at most this many blocks under the <h1>, before the extraction, may be the
+#: standfirst: in the article's <header>, it is not page furniture.
+LEAD_GAP = 4
+_HEADER = frozenset({"header"})
 #: Ancestors whose text is never the article: (context token, label, reason).
 NOISE_CONTAINERS = (
     ("nav", Label.NAVIGATION, "inside <nav>"),
@@ -782,9 +786,17 @@ def adjust(segs: list[Segment], verdicts: list[Verdict], evidence: Evidence = NO
         (i for i in range(1, len(segs)) if inside[i] and segs[i - 1].link_density < MAX_LINK_DENSITY), default=-1
     )
     goes_on = min(last, continued)  # the article goes on after a block before this one
+    # The standfirst often sits in the article's <header>, under the <h1>, where trafilatura
+    # leaves it out: "header" there is not page furniture.
+    headline = -LEAD_GAP - 1
     out = []
     for i, (s, v) in enumerate(zip(segs, verdicts)):
-        v = _adjust_one(i, s, v, inside[i], first <= i <= last, i < goes_on, title, use, ignore)
+        if s.tag == "h1":
+            headline = i
+        lead = i - headline <= LEAD_GAP and i < first
+        v = _adjust_one(
+            i, s, v, inside[i], first <= i <= last, i < goes_on, title, use, ignore | _HEADER if lead else ignore
+        )
         if v.credit:
             # revise drops the line above a credit line as the photo's text; in HTML the
             # markup already says where captions are.

@@ -111,6 +111,17 @@ def test_a_paragraph_beside_an_image_in_a_photo_container_is_a_caption():
     assert not caption.kept and caption.label is Label.CAPTION
 
 
+def test_the_standfirst_in_the_articles_header_is_kept():
+    # trafilatura leaves the <header> out; the paragraph right under the <h1> there is the standfirst.
+    lead = ("Residents collected four thousand signatures over the winter, and the council listened at last: "
+            "the library that was to close in March because of its roof stays open for another year")
+    body = "".join(f"<p>{p}</p>" for p in ARTICLE)
+    html = page(f"<article><header><h1>Library stays open after residents' campaign</h1><p class='lead'>{lead}</p>"
+                f"<p>By Jane Doe</p><p>12 March 2024</p></header><div class='article-body'>{body}</div></article>")
+    doc = cleaner.clean_html_document(html)
+    assert doc.paragraphs == [lead, *ARTICLE]
+
+
 def test_class_names_are_read_in_camel_case_too():
     from cleaner.html import class_context
 
