@@ -487,10 +487,12 @@ DEK_GAP = 10
 
 def _with_dek(items: list[Item], title: int, start: int) -> int:
     """Move the start up to the first paragraph below the headline (the dek, or standfirst),
-    across the byline, date, share buttons and photo between it and the body."""
+    across the byline, date, share buttons and photo between it and the body. It ends like
+    a sentence, unless it comes right under the headline (a long standfirst may have no
+    full stop)."""
     for dek in range(max(title + 1, start - DEK_GAP), start):
         item = items[dek]
-        if item.verdict.kind is PROSE and item.feats.terminal:
+        if item.verdict.kind is PROSE and (item.feats.terminal or dek == title + 1):
             return dek
     return start
 

@@ -1239,3 +1239,11 @@ def test_teasers_after_the_last_paragraph_are_no_table():
                "Mayor: the pool will reopen in the summer", "Five things to do in the city this weekend",
                "Rents rise again – and tenants are worried", "Quiz: how well do you know the old town?"]
     assert cleaner.clean("\n".join([*HEAD, *ARTICLE, *teasers, "Privacy policy"])) == ARTICLE
+
+
+def test_a_long_standfirst_without_a_full_stop_right_under_the_headline_is_kept():
+    lead = ("Residents collected four thousand signatures over the winter, and the council listened at last: "
+            "the budget pays for the roads, the schools and the old swimming pool that closed in the storm")
+    page = [*HEAD, lead, "By Jane Doe", "12 March 2024, 10:15", "Share", "Print", "Photo: Max Muster", *ARTICLE,
+            "Privacy policy"]
+    assert cleaner.clean("\n".join(page)) == [lead, *ARTICLE]
