@@ -525,6 +525,15 @@ def _line_dek(items: list[Item], title: int, start: int) -> bool:
     return sum(t in words for t in heading) < STANDFIRST_TITLE_SHARE * len(heading)
 
 
+#: Marks that end a question or an exclamation: a headline may end with one.
+_ASKS = "?!？！"
+
+
+def _last_mark(item: Item) -> str:
+    """The block's last character before closing quotes and brackets ("" if none)."""
+    return item.text.rstrip(CLOSERS)[-1:]
+
+
 def _title_like(item: Item, year: bool = False) -> bool:
     """A line that may be a headline: a short line or sentence, or a question or an
     exclamation long enough to read as prose; not a date or a list item, at most
@@ -532,7 +541,7 @@ def _title_like(item: Item, year: bool = False) -> bool:
     that is not part of a date ("... by the end of 2025"; not "Posted on 2 February 2024")."""
     kind = item.verdict.kind
     return (
-        (kind is LINE or kind is SENTENCE or (kind is PROSE and item.text.rstrip(CLOSERS)[-1:] in "?!？！"))
+        (kind is LINE or kind is SENTENCE or (kind is PROSE and _last_mark(item) in _ASKS))
         and (not item.feats.dated or (year and _year_alone(item.text)))
         and _title_shaped(item)
     )
@@ -562,7 +571,7 @@ def _title_shaped(item: Item, quoted: bool = False) -> bool:
         and (quoted or not item.bullet)
         and 1 <= feats.words <= TITLE_MAX_WORDS
         and not (feats.terminal and item.text.endswith("."))
-        and not (feats.terminal and item.verdict.kind is PROSE and item.text.rstrip(CLOSERS)[-1:] not in "?!？！")
+        and not (feats.terminal and item.verdict.kind is PROSE and _last_mark(item) not in _ASKS)
         and bool(feats.tokens)
     )
 
@@ -847,7 +856,7 @@ def _asked_again(items: list[Item], i: int, earlier: int) -> bool:
     item = items[i]
     return (
         item.text == items[earlier].text
-        and item.text.rstrip(CLOSERS)[-1:] in "?？;؟"  # (";" is the Greek question mark)
+        and _last_mark(item) in "?？;؟"  # (";" is the Greek question mark)
         and i + 1 < len(items)
         and items[i + 1].verdict.kind is PROSE
         and items[earlier + 1].verdict.kind is PROSE
