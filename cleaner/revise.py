@@ -489,7 +489,14 @@ def _with_dek(items: list[Item], title: int, start: int) -> int:
     """Move the start up to the first paragraph below the headline (the dek, or standfirst),
     across the byline, date, share buttons and photo between it and the body. It ends like
     a sentence, unless it comes right under the headline (a long standfirst may have no
-    full stop)."""
+    full stop). Right under the headline, it may sit further up, above a longer header
+    (dates, a video's caption, a row of share buttons), as long as no other prose does."""
+    if (
+        start - DEK_GAP > title + 1
+        and items[title + 1].verdict.kind is PROSE
+        and not any(items[i].verdict.kind is PROSE for i in range(title + 2, start))
+    ):
+        return title + 1
     for dek in range(max(title + 1, start - DEK_GAP), start):
         item = items[dek]
         if item.verdict.kind is PROSE and (item.feats.terminal or dek == title + 1):

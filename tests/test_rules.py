@@ -1247,3 +1247,17 @@ def test_a_long_standfirst_without_a_full_stop_right_under_the_headline_is_kept(
     page = [*HEAD, lead, "By Jane Doe", "12 March 2024, 10:15", "Share", "Print", "Photo: Max Muster", *ARTICLE,
             "Privacy policy"]
     assert cleaner.clean("\n".join(page)) == [lead, *ARTICLE]
+
+
+def test_the_standfirst_right_under_the_headline_is_kept_above_a_long_header():
+    # Between the standfirst and the body: a time, a video's caption, the author, a date
+    # and a row of share buttons, more than DEK_GAP blocks in all.
+    lead = "The council approved the budget after four hours of debate, and the opposition walked out."
+    header = ["01:53", "The mayor presents the budget in the town hall", "Jane Doe", "12 March 2024, 10:15",
+              "WhatsApp", "Facebook", "Twitter", "LinkedIn", "Copy link", "Email", "Print", "Comments"]
+    page = [*HEAD, lead, *header, *ARTICLE, "Privacy policy"]
+    assert cleaner.clean("\n".join(page)) == [lead, *ARTICLE]
+    # Prose between them is no header: the nearest paragraph above the body is the standfirst.
+    teaser = "Read our live blog for every vote of the evening, as the councillors cast them in the chamber."
+    page = [*HEAD, lead, *header[:3], teaser, *header[3:], *ARTICLE, "Privacy policy"]
+    assert lead not in cleaner.clean("\n".join(page))
