@@ -117,20 +117,59 @@ def match_block(lexicon: Lexicon, text: str) -> Match | None:
         credit = lexicon.exact(agency) if person.strip() and agency.strip() else None
         if credit is not None and credit.label == Label.CAPTION.value:
             return Match(credit.label, f"<name>/{credit.phrase}", credit.language)
-    # A name ends such a credit, not a lower-case word (most paragraphs stop here), and a
-    # full stop, a bar or a bracket comes before it (most short lines stop here).
+    # A full stop, a bar or a bracket comes before such a credit (most short lines stop here),
+    # and a name ends it, or a lower-case caption word after the name ("BNS nuotr.").
+    if 2 <= words <= CAPTION_WITH_CREDIT_WORDS:
+        cut = text.rfind(" ")
+        if text[cut + 1 : cut + 2].islower():
+            # Most paragraphs end with two lower-case words: no name there.
+            space = text.rfind(" ", 0, cut)
+            found = None if text[space + 1 : space + 2].islower() else _credit_last(lexicon, text)
+        elif words >= 3 and (". " in text or "(" in text or "| " in text):
+            found = _credit_without_colon(lexicon, text)
+        else:
+            found = None
+        if found is not None:
+            return found
     if (
-        3 <= words <= CAPTION_WITH_CREDIT_WORDS
-        and not text[text.rfind(" ") + 1 :][:1].islower()
-        and (". " in text or "(" in text or "| " in text)
+        words <= DOWNLOAD_MAX_WORDS
+        and ("(" in text or "[" in text)
+        and _FILE_SIZE.search(text) is not None
+        and _FILE_TYPE.search(text) is not None
     ):
-        return _credit_without_colon(lexicon, text)
+        return Match(Label.NAVIGATION.value, "* (PDF, 1 MB) *", "any")
     return None
+
+
+#: A link to a file names its type and size in brackets ("Download the map (PDF, 1.2 MB)",
+#: "Atsisiųsti schemą (PDF, 1,2 MB)", "Télécharger [DOCX, 245 Ko]") in at most this many words.
+DOWNLOAD_MAX_WORDS = 15
+# A size in kilo-, mega- or gigabytes: English, French (octets) and Cyrillic units.
+_FILE_SIZE = re.compile(r"\d ?(?:[kKMG][Bo]|[КкМГ][Бб])\b")
+_FILE_TYPE = re.compile(r"\b(?:PDF|DOCX?|XLSX?|PPTX?|ODT|ODS|RTF|ZIP|CSV|EPUB|MP3|MP4)\b", re.IGNORECASE)
 
 
 #: A credit without a colon after the photo's text ("... konferencji. Fot. PAP/Leszek
 #: Szymański", "... a Palazzo Chigi (foto Ansa)") names at most this many words.
 CREDIT_NAME_WORDS = 4
+
+
+def _credit_last(lexicon: Lexicon, text: str) -> Match | None:
+    """A caption ending with its credit, the caption word last and lower-case, after a name
+    of at most CREDIT_NAME_WORDS words that opens the block or a clause ("Vytauto prospektas.
+    Savivaldybės nuotr.", "... (BNS nuotr.)", "... / LRT nuotr.": photo by the town hall, by
+    BNS, by LRT)."""
+    parts = text.rsplit(None, CREDIT_NAME_WORDS + 1)
+    whole = len(parts) <= CREDIT_NAME_WORDS + 1  # the block is a name and the caption word
+    for k in range(len(parts) - 2, -1, -1):  # the name first, then the caption word
+        if parts[k][:1].islower() or not (k or whole):  # (parts[0] of a longer block is its rest)
+            return None
+        if not k or parts[k].startswith("(") or parts[k - 1][-1:] in (".", "|", "/"):
+            credit = lexicon.exact(parts[-1])
+            if credit is None or credit.label != Label.CAPTION.value:
+                return None
+            return Match(credit.label, f"... <name> {credit.phrase}", credit.language)
+    return None
 
 
 def _credit_without_colon(lexicon: Lexicon, text: str) -> Match | None:

@@ -1261,3 +1261,34 @@ def test_the_standfirst_right_under_the_headline_is_kept_above_a_long_header():
     teaser = "Read our live blog for every vote of the evening, as the councillors cast them in the chamber."
     page = [*HEAD, lead, *header[:3], teaser, *header[3:], *ARTICLE, "Privacy policy"]
     assert lead not in cleaner.clean("\n".join(page))
+
+
+def test_a_credit_with_the_caption_word_last_is_a_caption():
+    from cleaner.lexicon import DEFAULT
+    from cleaner.patterns import match_block
+
+    # Lithuanian credits name the source first: "photo by the town hall", "by BNS", "by LRT".
+    for caption in ["Vytauto prospektas ties Geležinkelio stotimi. Savivaldybės nuotr.",
+                    "Seimo posėdis (BNS nuotr.)", "Povilas Aleksandravičius / J. Stacevičiaus / LRT nuotr.",
+                    "Christopher Tays Submitted photo"]:
+        assert match_block(DEFAULT, caption).label == Label.CAPTION.value, caption
+    # Not a sentence that ends with a caption word.
+    for sentence in ["The museum lent us the photo.", "Seimas priėmė įstatymą. Jis aptarė nuotr.",
+                     "Ask the council for the Photo of the new library.",
+                     "Residents gathered outside the town hall on Monday to see The New York Times photo"]:
+        match = match_block(DEFAULT, sentence)
+        assert match is None or match.label != Label.CAPTION.value, sentence
+
+
+def test_a_link_to_a_file_with_its_type_and_size_is_navigation():
+    from cleaner.lexicon import DEFAULT
+    from cleaner.patterns import match_block
+
+    for link in ["Atsisiųsti schemą (PDF, 1,2 MB)", "Download the route map [PDF 245 KB]",
+                 "Télécharger le règlement (DOCX, 87 Ko)", "Скачать приказ (PDF, 1.5 МБ)"]:
+        assert match_block(DEFAULT, link).label == Label.NAVIGATION.value, link
+    # A sentence about a file, and a short line with a size but no file type, are not.
+    sentence = ("The council published the plan as a PDF of 12 MB on its website, and residents can comment on it "
+                "until the end of the month.")
+    assert match_block(DEFAULT, sentence) is None
+    assert match_block(DEFAULT, "Speicher: 8 GB") is None
