@@ -7,8 +7,9 @@
 2. Inside the run: prose and short sentences are body; a short line is a heading when
    body comes before and after it; a noise heading (related links, widgets,
    comments) takes the list under it along.
-3. Outside the run: the title, the tag line and caption just before the article,
-   menus, and the footer after it are named for what they are.
+3. Outside the run: the title (found by `title`, with the standfirst under it), the tag
+   line and caption just before the article, menus, and the footer after it are named
+   for what they are.
 
 A text in which nothing at all reads as noise (``whole``: no lexicon phrase, web
 address, menu or tag line, and no menu of short lines before its first paragraph;
@@ -28,8 +29,20 @@ from typing import NamedTuple
 
 from .classify import LINE, NOISE, PROSE, SECTION_LABELS, SENTENCE, Kind, Verdict
 from .document import Label
-from .features import CLOSERS, SEPARATORS, Features, features, has_time_or_date, has_year
+from .features import Features, has_year
 from .lexicon import is_unspaced
+from .title import (
+    find_headline,
+    find_title,
+    is_headline,
+    last_mark,
+    line_dek,
+    page_title,
+    repeats_title,
+    title_like,
+    whole_title,
+    with_dek,
+)
 
 
 #: The list under a noise heading ends at a paragraph of at least this many words.
@@ -49,10 +62,6 @@ SECTION_MIN_ITEMS = 2
 CAPTION_MAX_WORDS = 40
 #: A heading of the article is at most this many words.
 HEADING_MAX_WORDS = 20
-#: A title has at most this many words.
-TITLE_MAX_WORDS = 40
-#: Where the title may be found: at most this many blocks before the article starts.
-TITLE_WINDOW = 12
 #: Glued heading+text joins this close to the start mark a footer ("About usThe site...").
 GLUED_MAX_POSITION = 8
 
@@ -144,25 +153,6 @@ def context(items: list[Item]) -> Context:
     counts = Counter(texts)
     repeats = [counts[text] for text in texts]
     return Context(line_run, repeats, _steps(items, repeats))
-
-
-def _headline(items: list[Item]) -> int | None:
-    """Where the page's <title> (its first line) comes again as the headline, if it does."""
-    if not items or not _page_title(items[0]):
-        return None
-    for i in range(1, len(items)):
-        if _is_headline(items[i], items[0]):
-            return i
-    return None
-
-
-def _is_headline(item: Item, title: Item) -> bool:
-    """Whether the block repeats the page's <title> as its headline. A headline may be a
-    question or an exclamation, which reads as a sentence or as prose, hold a year or run
-    as long as a paragraph (see _title_shaped); a paragraph that opens with the title's
-    words ends like one. The cheap first-word test of _repeats_title goes first: this
-    runs on every block."""
-    return _repeats_title(item, title) and _title_shaped(item, quoted=title.bullet)
 
 
 def weights(items: list[Item], ctx: Context, headline: int | None) -> list[float]:
@@ -341,7 +331,7 @@ def main_run(items: list[Item], ctx: Context, headline: int | None) -> tuple[int
     lo = 0
     for hi in cuts + [len(items)]:
         found = _best_stretch(w, lo, hi)
-        if headline is not None and found[1] < headline < found[2] and _whole_title(items, headline):
+        if headline is not None and found[1] < headline < found[2] and whole_title(items, headline):
             # Teasers above the headline joined the stretch: the article starts below it.
             below = _best_stretch(w, headline + 1, hi)
             if below[0] >= MIN_ARTICLE_WEIGHT:
@@ -398,11 +388,6 @@ def _table(items: list[Item], end: int) -> tuple[int, int] | None:
     return (end, j) if j - first >= TABLE_LINES else None
 
 
-def _whole_title(items: list[Item], headline: int) -> bool:
-    """Whether the headline holds every word of the page's <title> (its site name aside)."""
-    return _title_head(items[0]) <= set(items[headline].feats.tokens)
-
-
 #: A "Comments" link at most this many blocks below the headline is in the article's header.
 HEADER_BLOCKS = 8
 
@@ -410,10 +395,10 @@ HEADER_BLOCKS = 8
 def _in_header(items: list[Item], i: int) -> bool:
     """Whether block i is at most HEADER_BLOCKS below a repeat of the page's title (the
     headline, whose header holds the byline, date, share and comment links)."""
-    if not _page_title(items[0]):
+    if not page_title(items[0]):
         return False
     return any(
-        _is_headline(items[j], items[0]) and not _listed(items, j) for j in range(max(i - HEADER_BLOCKS, 1), i)
+        is_headline(items[j], items[0]) and not _listed(items, j) for j in range(max(i - HEADER_BLOCKS, 1), i)
     )
 
 
@@ -481,245 +466,20 @@ def _with_standfirst(items: list[Item], start: int, headline: int | None = None)
     return start
 
 
-#: The paragraph under the headline (the dek) may sit this many blocks above the body.
-DEK_GAP = 10
-
-
-def _with_dek(items: list[Item], title: int, start: int) -> int:
-    """Move the start up to the first paragraph below the headline (the dek, or standfirst),
-    across the byline, date, share buttons and photo between it and the body. It ends like
-    a sentence, unless it comes right under the headline (a long standfirst may have no
-    full stop). Right under the headline, it may sit further up, above a longer header
-    (dates, a video's caption, a row of share buttons), as long as no other prose does."""
-    if (
-        start - DEK_GAP > title + 1
-        and items[title + 1].verdict.kind is PROSE
-        and not any(items[i].verdict.kind is PROSE for i in range(title + 2, start))
-    ):
-        return title + 1
-    for dek in range(max(title + 1, start - DEK_GAP), start):
-        item = items[dek]
-        if item.verdict.kind is PROSE and (item.feats.terminal or dek == title + 1):
-            return dek
-    return start
-
-
-#: A line right under the headline with at least this many words (or characters: long
-#: words, as in Kazakh or Finnish, make fewer of them) is its standfirst...
-STANDFIRST_LINE_WORDS = 12
-STANDFIRST_LINE_CHARS = 80
-#: ...unless it holds this share of the headline's words (the headline again, with a kicker).
-STANDFIRST_TITLE_SHARE = 0.6
-
-
-def _line_dek(items: list[Item], title: int, start: int) -> bool:
-    """Whether the block right under the headline, above the body, is a standfirst without
-    sentence punctuation (common in Hebrew, Serbian, Dutch...): a long line that reads like
-    prose, not a date."""
-    if not title + 1 < start:
-        return False
-    item = items[title + 1]
-    if not (
-        item.verdict.kind is LINE
-        and item.verdict.wordy
-        and (item.feats.words >= STANDFIRST_LINE_WORDS or len(item.text) >= STANDFIRST_LINE_CHARS)
-        and not item.feats.dated
-        and not item.bullet
-    ):
-        return False
-    # Not the headline again with a kicker before it ("Technologie im Klassenzimmer <headline>").
-    words, heading = set(item.feats.tokens), items[title].feats.tokens
-    return sum(t in words for t in heading) < STANDFIRST_TITLE_SHARE * len(heading)
-
-
-#: Marks that end a question or an exclamation: a headline may end with one.
-_ASKS = "?!？！"
-
-
-def _last_mark(item: Item) -> str:
-    """The block's last character before closing quotes and brackets ("" if none)."""
-    return item.text.rstrip(CLOSERS)[-1:]
-
-
-def _title_like(item: Item, year: bool = False) -> bool:
-    """A line that may be a headline: a short line or sentence, or a question or an
-    exclamation long enough to read as prose; not a date or a list item, at most
-    TITLE_MAX_WORDS, and not ending with a full stop. With ``year``, it may hold a year
-    that is not part of a date ("... by the end of 2025"; not "Posted on 2 February 2024")."""
-    kind = item.verdict.kind
-    return (
-        (kind is LINE or kind is SENTENCE or (kind is PROSE and _last_mark(item) in _ASKS))
-        and (not item.feats.dated or (year and _year_alone(item.text)))
-        and _title_shaped(item)
-    )
-
-
-# A day's number a few words before a year ("2 February 2024", "3 de febrero de 2024",
-# "March 14, 2024") or right after it ("2024-03-14", "2024年3月14日"). Bounded: linear.
-_DAY_AND_YEAR = re.compile(r"\b\d{1,2}\b\D{1,16}\b(?:19|20)\d\d\b|\b(?:19|20)\d\d\D{1,3}\d{1,2}(?!\d)")
-
-
-def _year_alone(text: str) -> bool:
-    """Whether a dated line's date is a year alone: no time of day, no slashed date, no day."""
-    return has_year(text) and not has_time_or_date(text) and _DAY_AND_YEAR.search(text) is None
-
-
-def _title_shaped(item: Item, quoted: bool = False) -> bool:
-    """Shaped like a title, whatever it reads as (noise aside): not a list item (unless
-    ``quoted``: the page's <title> opening with a dash quotes someone, "- Angsten vil
-    øke", and so does the headline repeating it), at most
-    TITLE_MAX_WORDS, not ending with a full stop, and if as long as a paragraph, not ending
-    like one. The page's <title> and the headline that repeats it are known by position
-    and by their words, so they may also hold a year ("Die Eisheiligen 2024: ...") or run
-    long enough to read as prose (a 30-word headline)."""
-    feats = item.feats
-    return (
-        item.verdict.kind is not NOISE
-        and (quoted or not item.bullet)
-        and 1 <= feats.words <= TITLE_MAX_WORDS
-        and not (feats.terminal and item.text.endswith("."))
-        and not (feats.terminal and item.verdict.kind is PROSE and _last_mark(item) not in _ASKS)
-        and bool(feats.tokens)
-    )
-
-
-#: A first line with menu separators may be the <title> ("Headline | Section | Site") if
-#: at least this many words come before its first separator.
-PAGE_TITLE_HEAD_WORDS = 3
-
-
-def _page_title(item: Item) -> bool:
-    """Whether the first line can be the page's <title>, to look for again as the headline:
-    a title-like line, or "Headline | Section | Site", whose separators make it read as a
-    menu (classify) but whose first part is a headline."""
-    if _title_shaped(item, quoted=True):
-        return True
-    if item.verdict.label is not Label.NAVIGATION or item.feats.separators < 2:
-        return False
-    head = []
-    for part in item.text.split(" "):
-        if len(part) == 1 and part in SEPARATORS:
-            break
-        head.append(part)
-    return features(" ".join(head)).words >= PAGE_TITLE_HEAD_WORDS  # Chinese counts by character
-
-
-def find_title(items: list[Item], start: int, headline: int | None) -> int | None:
-    """The headline: where the first line (the page's <title>, "Headline - Site") comes
-    again above the article; else the longest title-like block among the first block
-    and those just above the article (site names and credits are short), those sharing
-    the <title>'s words first, and the <title> itself when none does.
-    """
-    if headline is not None and headline < start:
-        return headline  # the page's <title> again above the article: the headline itself
-    if not items:
-        return None
-    # Right above the article, the first line is the title when shaped like one: cleaning the
-    # output again, it is the headline found in a longer or dated form (see _title_shaped).
-    first = _title_like(items[0]) or (start <= 1 and _title_shaped(items[0], quoted=True))
-    candidates = [0] if first else []
-    lo = max(start - TITLE_WINDOW, 1)
-    candidates += [
-        i
-        for i in range(lo, start)
-        if _title_like(items[i], year=True)
-        and items[i].feats.words >= 3
-        and not items[i + 1].verdict.credit  # the text of a photo, not a headline
-    ]
-    # A long line right under another candidate is that one's standfirst (see _line_dek).
-    candidates = [i for i in candidates if not (i - 1 in candidates and _line_dek(items, i - 1, start))]
-    if not candidates:
-        return None
-    # A candidate sharing many words with the <title> is the headline in other words (titles
-    # are often rewritten for search engines): it beats the <title> line itself.
-    if candidates[0] == 0:
-        head = _title_head(items[0])
-        alike = [i for i in candidates[1:] if _shares_words(items[i].feats.tokens, head)]
-        if alike:
-            candidates = alike
-        elif _SITE_SEPARATOR.search(items[0].text):
-            # Nothing above the article shares its words: the <title> ("Headline - Site") is
-            # the only headline there is; the lines there are share buttons and sign-up boxes.
-            return 0
-    return max(candidates, key=lambda i: (items[i].feats.words, -i))
-
-
-#: A headline holds at least this share of the words of the <title> it was rewritten from
-#: (the site's name left out), and at least HEADLINE_COMMON_WORDS of them.
-TITLE_WORDS_SHARE = 0.4
-HEADLINE_COMMON_WORDS = 3
-_SITE_SEPARATOR = re.compile(" [-–—|] ")
-
-
-def _title_head(item: Item) -> set[str]:
-    """The words of the <title> line before its last separator (" - Site", " | Site"), unless
-    what follows that separator is the longer part: then it is the headline after a kicker
-    ("«Kicker»: - Headline in four words"), and every word counts."""
-    parts = _SITE_SEPARATOR.split(item.text)
-    if len(parts) > 1:
-        head = features(" ".join(parts[:-1])).tokens
-        if len(features(parts[-1]).tokens) < len(head):
-            return set(head)
-    return set(item.feats.tokens)
-
-
-def _shares_words(tokens: tuple[str, ...], head: set[str]) -> bool:
-    common = len(head.intersection(tokens))
-    return common >= HEADLINE_COMMON_WORDS and common >= TITLE_WORDS_SHARE * len(head)
-
-
-#: A line that opens like the title repeats it only if it holds at least this share of the
-#: longer one's words: "Olympics in Paris" opening a 17-word title is its kicker.
-REPEAT_TITLE_SHARE = 0.5
-
-
-def _repeats_title(item: Item, title: Item) -> bool:
-    """The headline again, with or without the site name after it.
-
-    In Chinese, Japanese or Thai a "word" is a whole clause between punctuation marks, so a
-    headline that differs from the page's <title> by a character or two ("尹大統領" for
-    "尹錫悦大統領") shares no word after the first: there, with the same first word, most
-    of the shorter one's character pairs must occur in the longer one.
-    """
-    a, b = item.feats.tokens, title.feats.tokens
-    if a[:1] != b[:1]:  # both tests below need the same first word: most lines stop here
-        return False
-    short, long = (a, b) if len(a) <= len(b) else (b, a)
-    if len(short) >= 3 and long[: len(short)] == short and len(short) >= REPEAT_TITLE_SHARE * len(long):
-        return True
-    return bool(a) and is_unspaced(a[0]) and _similar_characters(a, b)
-
-
-#: A headline in a script written without spaces (lexicon.is_unspaced) repeats the title if it has at least this many characters...
-HEADLINE_MIN_CHARS = 8
-#: ...and at least this share of its adjacent character pairs occur in the title (or the other way round).
-HEADLINE_PAIR_SHARE = 0.8
-
-
-def _similar_characters(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
-    x, y = "".join(a), "".join(b)
-    short, long = (x, y) if len(x) <= len(y) else (y, x)
-    if len(short) < HEADLINE_MIN_CHARS:
-        return False
-    pairs = [short[i : i + 2] for i in range(len(short) - 1)]
-    known = {long[i : i + 2] for i in range(len(long) - 1)}
-    return sum(p in known for p in pairs) >= HEADLINE_PAIR_SHARE * len(pairs)
-
-
 def revise(items: list[Item], whole: bool = False, titled: bool = True) -> tuple[list[Decision], int | None]:
     """Decisions on every block, and the title's index. ``whole``: the text had no
     boilerplate to begin with, so it is one article from its first line to its last.
     ``titled``: look for a title (else every line is the article's)."""
     ctx = context(items)
-    headline = _headline(items)
+    headline = find_headline(items)
     start, end, tail = (0, len(items), 0) if whole else main_run(items, ctx, headline)
     title = find_title(items, start, headline) if titled else None
     # The lines between the dek and the body (byline, date, photo) stay out.
     body_start = start
     if title and not whole:  # a headline above the article, not the page's first line
-        start = _with_dek(items, title, start)
+        start = with_dek(items, title, start)
     # A long line right under the headline is its standfirst, full stop or not.
-    standfirst = title + 1 if title is not None and not whole and _line_dek(items, title, start) else None
+    standfirst = title + 1 if title is not None and not whole and line_dek(items, title, start) else None
     if standfirst is not None:
         start = standfirst
     # A standfirst right under the headline starts the article: when a date or a byline
@@ -766,7 +526,7 @@ def revise(items: list[Item], whole: bool = False, titled: bool = True) -> tuple
             and kind is LINE
             and item.feats.tokens[:1] == (opening,)
             and title is not None  # set whenever opening is: narrows it for the type checker
-            and _repeats_title(item, items[title])
+            and repeats_title(item, items[title])
         ):
             decisions.append(_TITLE_AGAIN)
             in_list = False  # a list the article introduces does not run across its title
@@ -863,7 +623,7 @@ def _asked_again(items: list[Item], i: int, earlier: int) -> bool:
     item = items[i]
     return (
         item.text == items[earlier].text
-        and _last_mark(item) in "?？;؟"  # (";" is the Greek question mark)
+        and last_mark(item) in "?？;؟"  # (";" is the Greek question mark)
         and i + 1 < len(items)
         and items[i + 1].verdict.kind is PROSE
         and items[earlier + 1].verdict.kind is PROSE
@@ -976,7 +736,7 @@ def _heading_after_list(items: list[Item], i: int, count: int, shortest: int, sh
     item of the list above it (``shortest`` words, ``shortest_chars`` characters)."""
     item = items[i]
     # A question may head the next part ("Who can apply?"): it reads as a sentence or as prose.
-    heading_like = item.verdict.kind is LINE or (_title_like(item) and item.feats.words < SECTION_END_WORDS)
+    heading_like = item.verdict.kind is LINE or (title_like(item) and item.feats.words < SECTION_END_WORDS)
     if not heading_like or count < SECTION_MIN_ITEMS or i + 1 >= len(items):
         return False
     after = items[i + 1]

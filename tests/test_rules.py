@@ -1032,7 +1032,7 @@ def test_an_inline_related_link_is_one_link_not_a_heading():
 
 
 def test_a_headline_may_hold_a_year_but_a_date_line_is_no_headline():
-    from cleaner.revise import _year_alone
+    from cleaner.title import _year_alone
 
     # A year in running text ("... by the end of 2025") leaves a line a headline...
     for line in ("Curitiba vai ganhar 60 km de novas ciclovias até o fim de 2025", "US Open 2023 results: six British players win"):
