@@ -111,7 +111,9 @@ def classify(
         )
     if feats.url and (words <= URL_MAX_WORDS or not feats.terminal):
         return Verdict(NOISE, Label.NAVIGATION, "a web address", -(words + NOISE_PENALTY))
-    if feats.separators >= 2 and not feats.terminal:  # menus do not end like sentences
+    # Menus do not end like sentences, though a breadcrumb may end with a title cut short
+    # ("Messages » Self-esteem » Only those who love themselves…").
+    if feats.separators >= 2 and (not feats.terminal or text.endswith(("…", "..."))):
         return Verdict(
             NOISE, Label.NAVIGATION, "menu items separated by | or »", -(words + NOISE_PENALTY)
         )

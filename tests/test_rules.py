@@ -37,6 +37,10 @@ def test_breadcrumbs_are_navigation():
     crumbs = "Accueil » Actualités » Politique"
     got = labels("\n".join(["Un titre de page", crumbs, BODY]))
     assert got[crumbs][1] is False and got[crumbs][0] is Label.NAVIGATION
+    # ...also when the last crumb, the page's title, is cut short with an ellipsis.
+    crumbs = "Mensagens » Mensagens de Autoestima » Só quem se Ama…"
+    got = labels("\n".join(["Só quem se Ama... — Mensagens de Reflexão", "Só quem se Ama…", crumbs, BODY]))
+    assert got[crumbs][1] is False and got[crumbs][0] is Label.NAVIGATION
 
 
 def test_a_comments_link_above_the_headline_does_not_end_the_article():
