@@ -835,9 +835,10 @@ def _adjust_one(
         return Verdict(Kind.LINE, Label.TITLE, "the headline (<h1>)", -float(words))
     kind = v.kind
     if kind is Kind.NOISE:
-        if (v.stop or v.label in SECTION_LABELS) and more_after and use:
+        if (v.stop or v.label in SECTION_LABELS) and more_after and use and v.label is not Label.PAYWALL:
             # A noise heading ("Advertisement", "Comments") with more of the extraction
-            # after it: what follows is the article's, not the heading's list.
+            # after it: what follows is the article's, not the heading's list. (Not after a
+            # paywall notice: trafilatura takes the sign-up pitch under it for the article.)
             return v._replace(label=Label.BOILERPLATE, stop=False)
         return v
     if s.link_density >= MAX_LINK_DENSITY and words < LINK_LIST_MAX_WORDS:

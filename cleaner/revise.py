@@ -319,13 +319,16 @@ def main_run(items: list[Item], ctx: Context, headline: int | None) -> tuple[int
     pitch further down. Without one, the heaviest stretch of the whole page wins. A
     "Comments" link above the headline or in its header (byline, date, share buttons)
     is a menu item, not the end of the article (the page's title repeated in a list of
-    recent posts is no headline: see _listed).
+    recent posts is no headline: see _listed); a paywall notice there ends it all the same
+    (the page shows a paragraph or two).
     """
     w = weights(items, ctx, headline)
     cuts = [
         i
         for i, item in enumerate(items)
-        if item.verdict.stop and i > (headline or 0) and not _in_header(items, i) and not _in_button_bar(items, i)
+        if item.verdict.stop
+        and i > (headline or 0)
+        and (item.verdict.label is Label.PAYWALL or not (_in_header(items, i) or _in_button_bar(items, i)))
     ]
     best = (0.0, 0, 0)
     lo = 0

@@ -142,6 +142,17 @@ def test_an_appeal_in_a_camel_case_promo_box_after_the_article_is_dropped():
     assert appeal not in doc.paragraphs
 
 
+def test_a_paywall_notice_ends_the_article_though_the_extraction_goes_on():
+    # trafilatura takes the sign-up pitch under the notice for more of the article.
+    pitch = ["Subscribe today and get unlimited access to every story, our daily newsletter and forty years of archive.",
+             "Print subscribers can register for free and read every article on the website and in the app."]
+    notice = "This article is for subscribers only."
+    body = "".join(f"<p>{p}</p>" for p in [*ARTICLE[:2], notice, *pitch])
+    html = page(f"<article><h1>Library stays open after residents' campaign</h1>{body}</article>" + FOOTER)
+    doc = cleaner.clean_html_document(html)
+    assert doc.paragraphs == ARTICLE[:2]
+
+
 FRENCH = [
     "À la suite d’une vague d’attentats ces derniers mois, un nombre croissant de gouvernements "
     "font appel aux réseaux sociaux pour surveiller les activités extrémistes sur leurs plateformes.",

@@ -1194,6 +1194,18 @@ def test_a_paywall_notice_ends_the_visible_article():
     assert [b.label for b in doc.blocks if b.text == notice] == [Label.PAYWALL]
 
 
+def test_a_paywall_notice_in_the_headlines_header_ends_a_short_visible_article():
+    # Two paragraphs are all the page shows: the notice is a few lines under the headline,
+    # where a "Comments" link would be part of the header, but it still ends the article.
+    pitch = [
+        "Subscribe today and get unlimited access to every story, our daily newsletter and the archive of forty years.",
+        "Our reporters cover the council, the courts and the schools of the city, every day of the year, for you.",
+    ]
+    notice = "This article is for subscribers only."
+    doc = cleaner.clean_document("\n".join([*HEAD, "12 March 2024", *ARTICLE[:2], notice, *pitch, "Privacy policy"]))
+    assert doc.paragraphs == ARTICLE[:2]
+
+
 def test_a_subscribers_badge_in_a_box_inside_the_article_does_not_end_it():
     box = ["Read more", "Subscribers only", "The bridge that nobody wants to pay for"]
     page = [*HEAD, *ARTICLE[:6], *box, *ARTICLE[6:]]
