@@ -101,6 +101,7 @@ _TEXT_BEFORE = Decision(Label.BOILERPLATE, False, "text before the article start
 _GLUED_FOOTER = Decision(Label.FOOTER, False, "a heading glued onto text after the article (a site footer)")
 _LINE_AFTER = Decision(Label.FOOTER, False, "a short line after the article ends")
 _TEXT_AFTER = Decision(Label.BOILERPLATE, False, "text after the article ends")
+_PIECE = Decision(Label.BODY, True, "a piece of a sentence of the article, cut at a link")
 
 
 #: Prose standing alone between non-prose lines (a teaser under its headline, a comment
@@ -612,10 +613,48 @@ def revise(items: list[Item], whole: bool = False, titled: bool = True) -> tuple
             decisions.append(Decision(label, True, f"{what} inside the article{after_list}"))
         else:
             decisions.append(_STRAY_LINE)
+    _keep_pieces(items, decisions, start, end)
     if not whole:
         _drop_author_bio(items, decisions, body_start)
     _drop_article_copies(items, decisions)
     return decisions, title
+
+
+#: Decisions on blocks that are not noise, by where they are alone: a piece of a kept
+#: sentence is kept instead (see _keep_pieces). A list's item, a repeat, a caption stay out.
+_BY_POSITION = frozenset({_STRAY_LINE, _LINE_BEFORE, _TEXT_BEFORE, _CAPTION_ABOVE, _LINE_AFTER, _TEXT_AFTER})
+#: A block opening with one of these (or a lower-case letter) goes on from the block above.
+_GOES_ON = frozenset(",.;:!?)]}”’»…")
+
+
+def _keep_pieces(items: list[Item], decisions: list[Decision], start: int, end: int) -> None:
+    """Keep the pieces of a sentence that the text was cut into at its links: a renderer
+    that puts every text node on its own line turns "Trump said at <a>a rally</a> on
+    Monday." into three lines, two of them short. A piece goes on from the one above: that
+    one does not end like a sentence, and it opens with a lower-case letter or a
+    punctuation mark. The pieces are kept when one of them is a kept paragraph, or when
+    they lie inside the article and end a sentence. Only pieces dropped for where they are
+    alone (_BY_POSITION) are kept: noise, a list's items and repeats stay out."""
+    # Where a block goes on from the one above (one comprehension: this runs on every block).
+    joins = [
+        i
+        for i in range(1, len(items))
+        if not items[i - 1].feats.terminal
+        and ((o := items[i].text[:1]) in _GOES_ON or (o.islower() and not "\u10d0" <= o <= "\u10ff"))
+    ]  # (Georgian letters are all lower-case to Unicode: they start anything)
+    k = 0
+    while k < len(joins):
+        first, last = joins[k] - 1, joins[k]  # the run of pieces [first, last]
+        while k + 1 < len(joins) and joins[k + 1] == last + 1:
+            k += 1
+            last = joins[k]
+        k += 1
+        if any(decisions[j].kept and items[j].verdict.kind is PROSE for j in range(first, last + 1)) or (
+            start <= first and last < end and items[last].feats.terminal
+        ):
+            for j in range(first, last + 1):
+                if decisions[j] in _BY_POSITION:
+                    decisions[j] = _PIECE
 
 
 def _asked_again(items: list[Item], i: int, earlier: int) -> bool:

@@ -1308,3 +1308,14 @@ def test_a_link_to_a_file_with_its_type_and_size_is_navigation():
                 "until the end of the month.")
     assert match_block(DEFAULT, sentence) is None
     assert match_block(DEFAULT, "Speicher: 8 GB") is None
+
+
+def test_the_pieces_of_a_sentence_cut_at_its_links_are_kept():
+    # A renderer that puts every text node on its own line cuts a sentence at its links.
+    pieces = ["The mayor told", "reporters", "on Wednesday that the work on the", "old bridge",
+              "would start in the spring, a year later than planned."]
+    page = [*HEAD, *ARTICLE[:4], *pieces, *ARTICLE[4:], "Privacy policy"]
+    assert cleaner.clean("\n".join(page)) == [*ARTICLE[:4], *pieces, *ARTICLE[4:]]
+    # Pieces are no licence for the menu under the article: its last paragraph ends a sentence.
+    menu = ["news", "sport", "weather"]
+    assert cleaner.clean("\n".join([*HEAD, *ARTICLE, *menu, "Privacy policy"])) == ARTICLE
