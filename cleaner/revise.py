@@ -161,6 +161,8 @@ def weights(items: list[Item], ctx: Context, headline: int | None) -> list[float
 
     The article follows its headline: prose just below the headline (the page title
     repeated) counts more, so a long footer paragraph cannot outweigh a short article.
+    Without a headline (a text that does not open with the <title>), the first byline in
+    the page's first half marks the article's header instead.
     A short line repeated all over the page ("Advertisement", "Article content") is a
     template marker: it weighs little and does not cut the article's paragraphs apart.
     """
@@ -177,11 +179,17 @@ def weights(items: list[Item], ctx: Context, headline: int | None) -> list[float
         if not marker[i]:
             after = kinds[i] is PROSE or kinds[i] is SENTENCE or steps[i]
     out = [item.verdict.weight for item in items]
+    anchor = headline
     if headline is not None:
         out[headline] = min(out[headline], 0.0)  # a headline that reads as prose is no paragraph
+    else:
+        # No headline (the text does not open with the page's <title>): the first byline in
+        # the page's first half stands for the article's header.
+        anchor = next((i for i in range(n // 2) if items[i].verdict.label is Label.BYLINE), None)
+    if anchor is not None:
         # The window opens at the first prose below the headline (past the byline, date and
         # buttons of the header), if that is within the window.
-        first = next((i for i in range(headline + 1, min(headline + ANCHOR_WINDOW + 1, n)) if out[i] > 0), None)
+        first = next((i for i in range(anchor + 1, min(anchor + ANCHOR_WINDOW + 1, n)) if out[i] > 0), None)
         if first is not None:
             for i in range(first, min(first + ANCHOR_WINDOW, n)):
                 if out[i] > 0:

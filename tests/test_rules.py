@@ -1319,3 +1319,18 @@ def test_the_pieces_of_a_sentence_cut_at_its_links_are_kept():
     # Pieces are no licence for the menu under the article: its last paragraph ends a sentence.
     menu = ["news", "sport", "weather"]
     assert cleaner.clean("\n".join([*HEAD, *ARTICLE, *menu, "Privacy policy"])) == ARTICLE
+
+
+def test_without_the_page_title_a_byline_marks_the_header_of_a_short_article():
+    # The text does not open with the page's <title>: no headline is known. A short article
+    # under its byline still outweighs a long paragraph of the site's contact details.
+    contact = ("The Gazette's reader service can be contacted with any questions or requests about "
+               "subscriptions, deliveries and the e-paper from Monday to Friday between eight in the morning "
+               "and six in the evening, by telephone on the number printed on the last page of every "
+               "issue, by e-mail to the address given there, or by letter to the reader service at the "
+               "editorial offices in the old town, which are open to visitors on weekdays.")
+    menu = [f"{section} {part}" for section in ("News", "Sport", "Culture", "Life", "Travel", "Jobs")
+            for part in ("today", "this week", "archive", "photos", "videos")]  # the site's map, 30 lines
+    page = ["Home", "News", "Budget: the council votes", "By Jane Doe", "12 March 2024", *ARTICLE[:3],
+            *menu, contact, "Privacy policy"]
+    assert cleaner.clean("\n".join(page)) == ARTICLE[:3]
