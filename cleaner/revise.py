@@ -624,6 +624,7 @@ def revise(items: list[Item], whole: bool = False, titled: bool = True) -> tuple
     _keep_pieces(items, decisions, start, end)
     if not whole:
         _drop_author_bio(items, decisions, body_start)
+        _drop_about_us(items, decisions, body_start)
     _drop_article_copies(items, decisions)
     return decisions, title
 
@@ -819,6 +820,17 @@ def _names(text: str) -> set[tuple[str, str]]:
 #: The heading of an author box is at most this many words: the author's name, and a
 #: word such as "About", "Über" or "Sobre".
 BIO_HEADING_WORDS = 3
+
+
+def _drop_about_us(items: list[Item], decisions: list[Decision], start: int) -> None:
+    """Drop a paragraph right under a footer's heading ("About us", "Chi siamo", "Über uns")
+    among the last paragraphs of the article: the company's or the site's own text, which
+    press releases and blogs print after every article."""
+    last = [i for i in range(len(items) - 1, max(start, 1) - 1, -1) if decisions[i].kept and items[i].verdict.kind is PROSE]
+    for i in last[:BIO_LAST]:
+        above = items[i - 1].verdict
+        if above.label is Label.FOOTER and above.heading:
+            decisions[i] = Decision(Label.FOOTER, False, f'the text under "{items[i - 1].text}" after the article')
 
 
 def _drop_author_bio(items: list[Item], decisions: list[Decision], start: int) -> None:

@@ -99,7 +99,7 @@ def line_dek(items: list[Item], title: int, start: int) -> bool:
         item.verdict.kind is LINE
         and item.verdict.wordy
         and (item.feats.words >= STANDFIRST_LINE_WORDS or len(item.text) >= STANDFIRST_LINE_CHARS)
-        and not item.feats.dated
+        and (not item.feats.dated or _year_alone(item.text))  # not a date line; a year may be news
         and not item.bullet
     ):
         return False

@@ -878,9 +878,10 @@ def test_numbered_steps_each_over_one_paragraph_are_the_article():
     # Each paragraph stands alone between short lines, like a teaser under its headline; but
     # numbers that run on make those lines the headings of steps.
     assert cleaner.clean("\n".join([*head, *steps, *tail])) == steps
-    # Without the numbers they read as teasers, and the about box outweighs them.
+    # Without the numbers they read as teasers, and the about box outweighs them (its first
+    # paragraph, under "About us", is then dropped as the site's own text).
     unnumbered = [line.split(": ", 1)[-1] for line in steps]
-    assert cleaner.clean("\n".join([*head, *unnumbered, *tail])) == about
+    assert cleaner.clean("\n".join([*head, *unnumbered, *tail])) == about[1:]
 
 
 def test_a_headline_opening_with_the_byline_word_is_not_a_byline():
@@ -1334,3 +1335,25 @@ def test_without_the_page_title_a_byline_marks_the_header_of_a_short_article():
     page = ["Home", "News", "Budget: the council votes", "By Jane Doe", "12 March 2024", *ARTICLE[:3],
             *menu, contact, "Privacy policy"]
     assert cleaner.clean("\n".join(page)) == ARTICLE[:3]
+
+
+def test_the_companys_text_under_about_us_after_the_article_is_dropped():
+    about = ("The Gazette Water Company supplies drinking water to 37 towns in the county and employs "
+             "480 people at its works and offices.")
+    page = [*HEAD, *ARTICLE, "About us", about, "Privacy policy"]
+    doc = cleaner.clean_document("\n".join(page))
+    assert doc.paragraphs == ARTICLE
+    assert [b.label for b in doc.blocks if b.text == about] == [Label.FOOTER]
+    # Inside the article, a paragraph after such a line stays.
+    page = [*HEAD, *ARTICLE[:4], "About us", about, *ARTICLE[4:], "Privacy policy"]
+    assert about in cleaner.clean("\n".join(page))
+
+
+def test_a_standfirst_line_with_a_year_is_no_headline():
+    # No <title> line: the headline is the longest title-like line above the article, but a
+    # long line right under it is its standfirst, a year in it or not (a date line is not).
+    headline = "Council approves the plan to repair the city's bridges"
+    lead = "By 2027 eleven bridges will be repaired and three replaced, at a cost of 48 million over four years"
+    page = ["Home", "News", "Transport", headline, lead, *ARTICLE, "Privacy policy"]
+    doc = cleaner.clean_document("\n".join(page))
+    assert doc.title == headline and doc.paragraphs == [lead, *ARTICLE]
