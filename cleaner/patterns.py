@@ -22,6 +22,9 @@ BYLINE_MAX_WORDS = 10
 _NAMED = frozenset({Label.FOOTER.value, Label.BYLINE.value})
 #: ...a name of at most this many words.
 NAME_MAX_WORDS = 5
+#: A title before a byline's name is written short, in at most this many characters ("dr.", "Prof."; an
+#: initial, "J.", is part of the name).
+_TITLE_CHARS = 5
 #: A line with a copyright sign and at most this many words is a copyright notice.
 COPYRIGHT_MAX_WORDS = 25
 
@@ -97,7 +100,10 @@ def match_block(lexicon: Lexicon, text: str) -> Match | None:
         named = text.split("|", 1)[0].split()
         byline = lexicon.exact(named[0]) if named else None
         if byline is not None and byline.label == Label.BYLINE.value:
-            # A name (or a date) comes first ("By Jane Doe | 12 March"), not a phrase ("Von München bis Aachen: ...").
+            # A name (or a date) comes first ("By Jane Doe | 12 March"), not a phrase ("Von München bis Aachen: ..."),
+            # after a title written short ("Door dr. Maaike Verhoef", "Von Prof. Jan Berg").
+            while len(named) > 3 and 3 <= len(named[1]) <= _TITLE_CHARS and named[1].endswith("."):
+                del named[1]
             name = len(named) >= 3 and not named[1][:1].islower() and not named[2][:1].islower()
             if name and sum(1 for w in named[1:] if w[:1].isupper() and w.isalpha()) >= 2:
                 return Match(byline.label, f"{byline.phrase} <name>", byline.language)

@@ -1357,3 +1357,13 @@ def test_a_standfirst_line_with_a_year_is_no_headline():
     page = ["Home", "News", "Transport", headline, lead, *ARTICLE, "Privacy policy"]
     doc = cleaner.clean_document("\n".join(page))
     assert doc.title == headline and doc.paragraphs == [lead, *ARTICLE]
+
+
+def test_a_byline_with_a_title_before_the_name():
+    from cleaner.lexicon import DEFAULT
+    from cleaner.patterns import match_block
+
+    for byline in ["Door dr. Maaike Verhoef | 11 maart 2024", "Von Prof. Jan Berg"]:
+        assert match_block(DEFAULT, byline).label == Label.BYLINE.value, byline
+    # A phrase after the byline word is still no name ("Von München bis Aachen: ...").
+    assert match_block(DEFAULT, "Von Prof. bis Doktor: wie lange ein Studium dauert") is None
