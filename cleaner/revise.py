@@ -826,7 +826,8 @@ def _drop_about_us(items: list[Item], decisions: list[Decision], start: int) -> 
     """Drop a paragraph right under a footer's heading ("About us", "Chi siamo", "Über uns")
     among the last paragraphs of the article: the company's or the site's own text, which
     press releases and blogs print after every article."""
-    last = [i for i in range(len(items) - 1, max(start, 1) - 1, -1) if decisions[i].kept and items[i].verdict.kind is PROSE]
+    backwards = range(len(items) - 1, max(start, 1) - 1, -1)
+    last = [i for i in backwards if decisions[i].kept and items[i].verdict.kind is PROSE]
     for i in last[:BIO_LAST]:
         above = items[i - 1].verdict
         if above.label is Label.FOOTER and above.heading:

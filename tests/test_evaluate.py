@@ -12,6 +12,7 @@ import pytest
 from cleaner import baselines
 from cleaner.evaluate import (
     Bench,
+    alternating_ratios,
     Page,
     diff_lines,
     evaluate_system,
@@ -300,3 +301,18 @@ def test_paired_ratios_time_html_mode_against_trafilatura(gold_folders, capsys):
     assert "timed page by page in turn" in capsys.readouterr().out
     assert main(["--bench", str(gold_folders["gold"]), "--min-gold-tokens", "0", "--mode", "text"]) == 0
     assert "timed page by page in turn" not in capsys.readouterr().out  # no HTML mode, nothing to pair
+
+
+def test_alternating_ratios_time_text_mode_against_trafilatura_on_the_same_pages(gold_folders, capsys):
+    [line] = alternating_ratios(gold_folders["gold"], min_gold_tokens=0, passes=2)
+    found = re.fullmatch(
+        r"gold: timed in 2 alternating passes \(3 pages\): cleaner text mode runs at ([0-9.]+)x "
+        r"the pages/s of trafilatura HTML mode",
+        line,
+    )
+    assert found is not None, line
+    assert float(found.group(1)) > 0
+    assert main(["--bench", str(gold_folders["gold"]), "--min-gold-tokens", "0"]) == 0
+    assert "alternating passes" in capsys.readouterr().out
+    assert main(["--bench", str(gold_folders["gold"]), "--min-gold-tokens", "0", "--mode", "html"]) == 0
+    assert "alternating passes" not in capsys.readouterr().out  # no text mode, nothing to compare
