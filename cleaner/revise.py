@@ -822,15 +822,25 @@ def _names(text: str) -> set[tuple[str, str]]:
 BIO_HEADING_WORDS = 3
 
 
+def _last_paragraphs(items: list[Item], decisions: list[Decision], start: int) -> list[int]:
+    """The article's last BIO_LAST kept paragraphs, last first: where templates put the
+    author's bio and the site's "About us"."""
+    last: list[int] = []
+    for i in range(len(items) - 1, start - 1, -1):
+        if decisions[i].kept and items[i].verdict.kind is PROSE:
+            last.append(i)
+            if len(last) == BIO_LAST:
+                break
+    return last
+
+
 def _drop_about_us(items: list[Item], decisions: list[Decision], start: int) -> None:
     """Drop a paragraph right under a footer's heading ("About us", "Chi siamo", "Über uns")
     among the last paragraphs of the article: the company's or the site's own text, which
     press releases and blogs print after every article."""
-    backwards = range(len(items) - 1, max(start, 1) - 1, -1)
-    last = [i for i in backwards if decisions[i].kept and items[i].verdict.kind is PROSE]
-    for i in last[:BIO_LAST]:
-        above = items[i - 1].verdict
-        if above.label is Label.FOOTER and above.heading:
+    for i in _last_paragraphs(items, decisions, start):
+        above = items[i - 1].verdict if i else None
+        if above is not None and above.label is Label.FOOTER and above.heading:
             decisions[i] = Decision(Label.FOOTER, False, f'the text under "{items[i - 1].text}" after the article')
 
 
@@ -854,8 +864,7 @@ def _drop_author_bio(items: list[Item], decisions: list[Decision], start: int) -
         # between the standfirst and the body.
         if items[i].verdict.label is Label.BYLINE or decisions[i] is _UNDER_STANDFIRST:
             names |= _names(items[i].text)
-    last = [i for i in range(len(items) - 1, start - 1, -1) if decisions[i].kept and items[i].verdict.kind is PROSE]
-    for i in last[:BIO_LAST]:
+    for i in _last_paragraphs(items, decisions, start):
         words = _WORD.findall(items[i].text)
         above = items[i - 1] if i > start else None
         heading = _WORD.findall(above.text) if above is not None and above.verdict.kind is LINE else []
