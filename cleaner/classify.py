@@ -29,6 +29,10 @@ PREFIX_HEADING_WORDS = 5
 #: Labels of headings the article cannot run across: a comment section, the next article.
 #: (Nor can it run across a paywall notice of at most HEADING_WORDS, a sentence or not.)
 _STOPS = frozenset({Label.COMMENT, Label.NEXT_ARTICLE})
+#: Stops that hold wherever they stand: after a paywall notice the page shows no more of the
+#: article, even a few lines under the headline (revise) or inside trafilatura's
+#: extraction (html). A "Comments" link there is a button, not the end of the article.
+FIRM_STOPS = frozenset({Label.PAYWALL})
 #: A comment-section heading with words after its phrase is at most this long.
 HEADING_WORDS = 25
 #: A block with a web address is a link unless it is a sentence longer than this.

@@ -35,7 +35,7 @@ import lxml.html
 
 from . import nesting
 from .charset import declared_charset, decode  # noqa: F401 (part of HTML mode's interface)
-from .classify import NOISE_PENALTY, SECTION_LABELS, Kind, Verdict
+from .classify import FIRM_STOPS, NOISE_PENALTY, SECTION_LABELS, Kind, Verdict
 from .document import Block, Label
 from .segment import _BULLET, Segment, normalise
 
@@ -835,7 +835,7 @@ def _adjust_one(
         return Verdict(Kind.LINE, Label.TITLE, "the headline (<h1>)", -float(words))
     kind = v.kind
     if kind is Kind.NOISE:
-        if (v.stop or v.label in SECTION_LABELS) and more_after and use and v.label is not Label.PAYWALL:
+        if (v.stop or v.label in SECTION_LABELS) and more_after and use and v.label not in FIRM_STOPS:
             # A noise heading ("Advertisement", "Comments") with more of the extraction
             # after it: what follows is the article's, not the heading's list. (Not after a
             # paywall notice: trafilatura takes the sign-up pitch under it for the article.)

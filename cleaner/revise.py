@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from itertools import groupby
 from typing import NamedTuple
 
-from .classify import LINE, NOISE, PROSE, SECTION_LABELS, SENTENCE, Kind, Verdict
+from .classify import FIRM_STOPS, LINE, NOISE, PROSE, SECTION_LABELS, SENTENCE, Kind, Verdict
 from .document import Label
 from .features import Features, has_year
 from .lexicon import is_unspaced
@@ -337,7 +337,7 @@ def main_run(items: list[Item], ctx: Context, headline: int | None) -> tuple[int
         for i, item in enumerate(items)
         if item.verdict.stop
         and i > (headline or 0)
-        and (item.verdict.label is Label.PAYWALL or not (_in_header(items, i) or _in_button_bar(items, i)))
+        and (item.verdict.label in FIRM_STOPS or not (_in_header(items, i) or _in_button_bar(items, i)))
     ]
     best = (0.0, 0, 0)
     lo = 0
@@ -621,8 +621,8 @@ def revise(items: list[Item], whole: bool = False, titled: bool = True) -> tuple
             decisions.append(Decision(label, True, f"{what} inside the article{after_list}"))
         else:
             decisions.append(_STRAY_LINE)
-    _keep_pieces(items, decisions, start, end)
-    if not whole:
+    if not whole:  # (a whole text keeps every block: no piece is left to keep)
+        _keep_pieces(items, decisions, start, end)
         _drop_author_bio(items, decisions, body_start)
         _drop_about_us(items, decisions, body_start)
     _drop_article_copies(items, decisions)

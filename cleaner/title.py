@@ -23,8 +23,6 @@ if TYPE_CHECKING:  # revise imports this module: its Item is needed for the anno
 
 #: A title has at most this many words.
 TITLE_MAX_WORDS = 40
-
-
 #: Where the title may be found: at most this many blocks before the article starts.
 TITLE_WINDOW = 12
 
@@ -64,11 +62,11 @@ def with_dek(items: list[Item], title: int, start: int) -> int:
     full stop). Right under the headline, it may sit further up, above a longer header
     (dates, a video's caption, a row of share buttons), as long as no other prose does."""
     if (
-        start - DEK_GAP > title + 1
+        title + 1 < start
         and items[title + 1].verdict.kind is PROSE
         and not any(items[i].verdict.kind is PROSE for i in range(title + 2, start))
     ):
-        return title + 1
+        return title + 1  # however far above the body: nothing between reads as the dek
     for dek in range(max(title + 1, start - DEK_GAP), start):
         item = items[dek]
         if item.verdict.kind is PROSE and (item.feats.terminal or dek == title + 1):
@@ -79,11 +77,7 @@ def with_dek(items: list[Item], title: int, start: int) -> int:
 #: A line right under the headline with at least this many words (or characters: long
 #: words, as in Kazakh or Finnish, make fewer of them) is its standfirst...
 STANDFIRST_LINE_WORDS = 12
-
-
 STANDFIRST_LINE_CHARS = 80
-
-
 #: ...unless it holds this share of the headline's words (the headline again, with a kicker).
 STANDFIRST_TITLE_SHARE = 0.6
 
@@ -223,11 +217,7 @@ def find_title(items: list[Item], start: int, headline: int | None) -> int | Non
 #: A headline holds at least this share of the words of the <title> it was rewritten from
 #: (the site's name left out), and at least HEADLINE_COMMON_WORDS of them.
 TITLE_WORDS_SHARE = 0.4
-
-
 HEADLINE_COMMON_WORDS = 3
-
-
 _SITE_SEPARATOR = re.compile(" [-–—|] ")
 
 
@@ -272,8 +262,6 @@ def repeats_title(item: Item, title: Item) -> bool:
 
 #: A headline in a script written without spaces (lexicon.is_unspaced) repeats the title if it has at least this many characters...
 HEADLINE_MIN_CHARS = 8
-
-
 #: ...and at least this share of its adjacent character pairs occur in the title (or the other way round).
 HEADLINE_PAIR_SHARE = 0.8
 
